@@ -1,0 +1,119 @@
+"""Command-line interface: a thin shell over the package's functions.
+
+Examples
+--------
+.. code-block:: console
+
+    $ agstats indicators --sector postal --format csv
+    $ agstats sources
+    $ agstats validate data/
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["main"]
+
+_FORMATS = ("table", "csv", "json")
+
+
+def _write(df, fmt: str) -> None:  # noqa: ANN001 - a DataFrame
+    import pandas as pd
+
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d", lineterminator="\n")
+    elif fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
+                               "display.max_colwidth", 40):
+            sys.stdout.write(df.to_string(index=False) + "\n")
+
+
+def _cmd_indicators(args: argparse.Namespace) -> int:
+    from .io import load_indicators
+
+    df = load_indicators(args.sector, area=args.area)
+    if args.format == "table":
+        df = df[["indicator", "sector", "value", "unit", "period_start", "period_end", "qualifier", "source"]]
+        df = df.assign(period_start=df.period_start.dt.strftime("%Y-%m-%d"),
+                       period_end=df.period_end.dt.strftime("%Y-%m-%d"))
+    _write(df, args.format)
+    return 0
+
+
+def _cmd_sources(args: argparse.Namespace) -> int:
+    from .io import load_sources
+
+    df = load_sources()
+    if args.format == "table":
+        df = df[["id", "publisher", "published", "tier", "url"]]
+    _write(df, args.format)
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .io import data_dir
+    from .validation import validate_package
+
+    folder = Path(args.data_dir) if args.data_dir else data_dir()
+    tables, problems = validate_package(folder)
+    if problems:
+        print(f"{folder}: {len(problems)} problem(s)", file=sys.stderr)
+        for p in problems:
+            print(f"  {p}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{name} {len(rows)}" for name, rows in sorted(tables.items()))
+    print(f"{folder}: valid ({counts} rows)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``agstats`` command."""
+    parser = argparse.ArgumentParser(
+        prog="agstats",
+        description="Sourced indicators of An Giang's ICT sector (2019 MIC report).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("indicators", help="print the indicator table")
+    p.add_argument("--sector", action="append", help="keep only this sector (repeatable)")
+    p.add_argument("--area", help="keep only this area (e.g. an_giang_pre2025)")
+    p.add_argument("--format", choices=_FORMATS, default="table")
+    p.set_defaults(func=_cmd_indicators)
+
+    p = sub.add_parser("sources", help="print the cited documents")
+    p.add_argument("--format", choices=_FORMATS, default="table")
+    p.set_defaults(func=_cmd_sources)
+
+    p = sub.add_parser("validate", help="validate a data package folder (exit 1 listing every problem)")
+    p.add_argument("data_dir", nargs="?", help="folder with datapackage.json (default: the shipped data)")
+    p.set_defaults(func=_cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    Examples
+    --------
+    >>> main(["validate"])  # doctest: +ELLIPSIS
+    /...: valid (...)
+    0
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ValueError as exc:
+        print(f"agstats: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `agstats indicators | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,864 @@
+"""Vietnamese numbers in report text: value, unit and qualifier.
+
+The project's single number parser. :func:`find_quantities` scans a text once
+with one compiled regular expression (numbers, clause breaks and clause-level
+keywords such as *ước* or *phấn đấu*), then reads each number's unit from the
+words right after it and its qualifier from the words right before it and from
+its clause.
+
+Conventions
+-----------
+* **Normalisation.** Every function first applies :func:`normalize` (NFC,
+  one kind of space, one kind of dash). It is length-stable with respect to NFC,
+  so spans (``Quantity.start``/``end``) index into ``normalize(text)``, which
+  equals ``unicodedata.normalize("NFC", text)`` except for the replaced space
+  and dash characters. NFD input gives identical results.
+* **Numbers.** ``.`` groups of exactly three digits are thousands separators
+  (``3.300`` is 3300), ``,`` is the decimal comma (``2,5``); a single ``.``
+  followed by anything but three digits is a decimal point (``65.2``); with
+  both separators the last one is the decimal separator (``22,370.09``,
+  ``98.982,30``). Leading zeros are allowed (``05`` is 5).
+* **Spans.** A quantity's span starts at its first digit (or at a ``$``/``US$``
+  prefix) and ends after its unit words: the scale word, the currency, ``%``,
+  ``người``, ``giờ/ngày``, ``km²``... For a plain ``count`` the span is the
+  number alone (``"05"`` in ``"05 cơ quan"``): the counted noun is not a unit.
+  Qualifier words (``trên``, ``khoảng``...) are never inside the span.
+* **Units.** Scale words map to the scaled unit codes of ``data/units.csv`` and
+  the stated number is kept (``10,8 triệu thuê bao`` is 10.8 ``count_mn``,
+  ``1,9 triệu người`` is 1.9 ``count_mn``). Where no scaled code exists the
+  value is multiplied: ``2,1 triệu tỷ đồng`` is 2100 ``vnd_tn``, ``500 nghìn
+  đồng`` is 500000 ``vnd``. A bare ``tỷ`` (no currency) is taken as
+  ``vnd_bn``; a number followed by a noun, or by nothing, is a ``count``.
+* **Not quantities.** Years used as time (``năm 2018``, ``2017 – 2019``),
+  period lengths (``9 tháng``), dates, times, document numbers
+  (``2314/QĐ-UBND``), technology labels (``4G``), versions (``4.0``),
+  ordinals and level names (``lần thứ 4``, ``mức độ 3``), phone numbers
+  (leading ``0`` and three or more digits), list markers (``1.`` at the start
+  of a line, ``(2)``), denominators (``trên 100 dân``) and measurements whose
+  unit has no code in ``data/units.csv`` (``ha``, ``Mbps``, ``tuổi``...).
+* **Ratios.** ``102/102 điểm`` gives one quantity: value = numerator, the
+  denominator in :attr:`Quantity.denominator` (``None`` for every other
+  quantity).
+* **Ranges.** In ``10 - 15%`` or ``5 đến 10 tỷ đồng`` the first number takes
+  the unit of the second (its span stays the number alone); both are
+  ``exact`` unless qualified otherwise.
+* **Qualifiers.** Words right before the number: ``trên``, ``hơn``, ``tối
+  thiểu``, ``ít nhất``, ``không dưới``, ``over``, ``more than`` (and ``X ...
+  trở lên`` after it) make a ``lower_bound``; ``dưới``, ``không quá``, ``tối
+  đa``, ``less than`` (and ``trở xuống``) an ``upper_bound``; ``khoảng``,
+  ``gần``, ``xấp xỉ``, ``some``, ``about`` an ``approximate``. Keywords
+  anywhere earlier in the same clause (a clause ends at ``.``, ``;``, ``:``,
+  ``!``, ``?`` or a line break, not at commas or thousands dots; a keyword
+  that has not yet qualified a number carries over a colon, as in *Ước tính
+  năm 2019: 150 tỷ đồng*): ``ước``
+  (not *hiệp ước*, *ước mơ*...), ``dự kiến``, ``dự báo`` make an
+  ``estimate``; ``phấn đấu``, ``kế hoạch``, ``chỉ tiêu``, ``mục tiêu`` a
+  ``target`` (not *Sở Kế hoạch và Đầu tư*, *Kế hoạch số ...*, *so với kế
+  hoạch*, *vượt kế hoạch*). The nearest keyword wins. Combined: estimate +
+  lower bound is ``estimate_lower_bound``, estimate + approximate stays
+  ``estimate``, estimate + upper bound is ``upper_bound``, a target stays
+  ``target``. A plain recommendation (*mỗi năm dành 1%*) is ``exact``.
+  ``trên`` before a zero-padded count (``trên 01 Cổng``) is the preposition
+  *on*, not a bound; ``cao hơn 5%`` is a comparison (5% higher), not a bound.
+
+Examples
+--------
+>>> from agstats.parsing import find_quantities, format_vi, parse_number, parse_quantity
+>>> q = parse_quantity("ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng")
+>>> q.value, q.unit, q.qualifier, q.text
+(150.0, 'vnd_bn', 'estimate', '150 tỷ đồng')
+>>> [(q.value, q.unit, q.qualifier) for q in find_quantities(
+...     "năm 2018 đạt trên 4.600 tỷ đồng; Trên 60% dân số; 05 cơ quan báo chí")]
+[(4600.0, 'vnd_bn', 'lower_bound'), (60.0, 'percent', 'lower_bound'), (5.0, 'count', 'exact')]
+>>> find_quantities("theo Quyết định số 2314/QĐ-UBND ngày 25 tháng 9 năm 2019")
+[]
+>>> parse_number("1.908.352"), format_vi(1908352), format_vi(2.5)
+(1908352.0, '1.908.352', '2,5')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = [
+    "QUALIFIERS",
+    "UNIT_CODES",
+    "Quantity",
+    "Token",
+    "find_quantities",
+    "format_vi",
+    "normalize",
+    "parse_number",
+    "parse_quantity",
+    "tokenize",
+]
+
+QUALIFIERS: Final[tuple[str, ...]] = (
+    "exact",
+    "estimate",
+    "lower_bound",
+    "upper_bound",
+    "approximate",
+    "target",
+    "estimate_lower_bound",
+)
+"""Every qualifier a :class:`Quantity` can carry."""
+
+UNIT_CODES: Final[tuple[str, ...]] = (
+    "vnd", "vnd_mn", "vnd_bn", "vnd_tn", "usd", "usd_mn", "usd_bn", "percent", "count",
+    "count_th", "count_mn", "persons", "hours_per_day", "km", "km2", "vnd_per_usd",
+)  # fmt: skip
+"""Every unit code :func:`find_quantities` can return (the codes of ``data/units.csv``)."""
+
+_EXACT, _ESTIMATE, _LOWER, _UPPER, _APPROX, _TARGET, _EST_LOWER = QUALIFIERS
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity stated in a text.
+
+    Attributes
+    ----------
+    value : float
+        The number in ``unit`` (150.0 for ``"150 tỷ đồng"``).
+    unit : str
+        A code of :data:`UNIT_CODES`.
+    qualifier : str
+        One of :data:`QUALIFIERS`.
+    start, end : int
+        Span in ``normalize(text)``: from the first digit (or a ``$`` prefix)
+        to the end of the unit words; a plain ``count`` covers the number only.
+    text : str
+        ``normalize(text)[start:end]``.
+    denominator : float or None
+        For a ratio such as ``102/102``, its denominator (``value`` is the
+        numerator); ``None`` otherwise.
+
+    Examples
+    --------
+    >>> Quantity(150.0, "vnd_bn", "estimate", 30, 41, "150 tỷ đồng").denominator is None
+    True
+    """
+
+    value: float
+    unit: str
+    qualifier: str
+    start: int
+    end: int
+    text: str
+    denominator: float | None = None
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of the scanner (see :func:`tokenize`).
+
+    Attributes
+    ----------
+    kind : str
+        ``"number"``, ``"ratio"``, ``"date"``, ``"time"``, ``"docnum"`` (a
+        document number such as ``45/2016/QĐ-TTg``), ``"break"`` (a clause
+        break) or ``"keyword"`` (a clause-level qualifier keyword).
+    start, end : int
+        Span in ``normalize(text)``.
+    text : str
+        The token's text.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_SPACES = (
+    "\t\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u202f\u205f\u2060\u3000\ufeff"
+)
+_LINE_BREAKS = "\r\x85\u2028\u2029"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_TRANSLATION: Final = str.maketrans(
+    {c: " " for c in _SPACES} | {c: "\n" for c in _LINE_BREAKS} | {c: "-" for c in _DASHES} | {"\uff05": "%"}
+)
+
+
+def normalize(text: str) -> str:
+    """Normalise a text for parsing: NFC, one space, one line break, one dash.
+
+    The result has the length of ``unicodedata.normalize("NFC", text)``: each
+    space-like character (NBSP, thin and zero-width spaces, tab...) becomes
+    ``" "``, each line separator (``\\r``, U+2028...) ``"\\n"``, each dash
+    (en/em dash, minus sign...) ``"-"``, and ``％`` becomes ``%``; nothing
+    is removed or collapsed. All spans of this module refer to this string.
+
+    Parameters
+    ----------
+    text : str
+        Any text, NFC or NFD.
+
+    Returns
+    -------
+    str
+        The normalised text.
+
+    Examples
+    --------
+    >>> normalize("Năm 2017 \\u2013 2019:\\xa0156 điểm")
+    'Năm 2017 - 2019: 156 điểm'
+    >>> import unicodedata
+    >>> normalize(unicodedata.normalize("NFD", "tỷ đồng")) == "tỷ đồng"
+    True
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.translate(_TRANSLATION)
+
+
+# --------------------------------------------------------------------------- numbers
+
+_NUMBER_TOKEN_RE: Final = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)*")
+
+
+_MAX_DIGITS: Final = 1000  # any float formatted by format_vi fits
+
+
+def _thousands_ok(groups: list[str]) -> bool:
+    first = groups[0]
+    return 1 <= len(first) <= 3 and first[0] != "0" and all(len(g) == 3 for g in groups[1:])
+
+
+def _split_number(s: str) -> tuple[int, int] | None:
+    """Return ``(mantissa, decimals)`` of an unsigned numeric token, or None if malformed."""
+    if len(s) > _MAX_DIGITS:
+        return None  # not a number a report states (and int() refuses > 4300 digits)
+    has_dot, has_comma = "." in s, "," in s
+    if has_dot and has_comma:
+        dec_sep, th_sep = (".", ",") if s.rfind(".") > s.rfind(",") else (",", ".")
+        int_part, _, frac = s.rpartition(dec_sep)
+        if dec_sep in int_part:
+            return None
+        groups = int_part.split(th_sep)
+        if not _thousands_ok(groups):
+            return None
+        return int("".join(groups) + frac), len(frac)
+    if has_dot or has_comma:
+        groups = s.split("." if has_dot else ",")
+        if len(groups) == 2 and (has_comma or not _thousands_ok(groups)):
+            return int(groups[0] + groups[1]), len(groups[1])  # one separator: decimal
+        if not _thousands_ok(groups):
+            return None
+        return int("".join(groups)), 0
+    return int(s), 0
+
+
+def _scaled(parts: tuple[int, int], mult: int = 1) -> float:
+    mantissa, decimals = parts
+    # int / int is correctly rounded, so "2,1" x 1000 gives exactly 2100.0
+    return mantissa * mult / 10**decimals if decimals else float(mantissa * mult)
+
+
+def parse_number(token: str) -> float:
+    """Parse one numeric token written the Vietnamese way.
+
+    Parameters
+    ----------
+    token : str
+        Digits with optional ``.``/``,`` separators and an optional sign, e.g.
+        ``"3.300"``, ``"2,5"``, ``"05"``, ``"22,370.09"``. Surrounding spaces
+        are ignored; units are not accepted (see :func:`parse_quantity`).
+
+    Returns
+    -------
+    float
+        The number.
+
+    Raises
+    ------
+    ValueError
+        If the token is not a number, its separators are inconsistent
+        (``"1.2.3"``) or it is longer than 1000 characters; the message names
+        the token.
+
+    Examples
+    --------
+    >>> [parse_number(t) for t in ["3.300", "1.908.352", "2,5", "02", "65.2"]]
+    [3300.0, 1908352.0, 2.5, 2.0, 65.2]
+    >>> parse_number("22,370.09"), parse_number("98.982,30")
+    (22370.09, 98982.3)
+    >>> parse_number("abc")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a Vietnamese number: 'abc'
+    """
+    s = normalize(token).strip()
+    if not _NUMBER_TOKEN_RE.fullmatch(s):
+        raise ValueError(f"not a Vietnamese number: {token!r}")
+    sign = -1.0 if s[0] == "-" else 1.0
+    parts = _split_number(s.lstrip("+-"))
+    if parts is None:
+        raise ValueError(f"inconsistent digit grouping or too many digits in number: {token!r}")
+    return sign * _scaled(parts)
+
+
+def format_vi(value: float, decimals: int | None = None) -> str:
+    """Format a number the Vietnamese way: ``.`` for thousands, ``,`` for decimals.
+
+    Parameters
+    ----------
+    value : float
+        The number (an ``int`` is formatted exactly).
+    decimals : int, optional
+        Number of decimals to show (rounded, trailing zeros kept). By default
+        the shortest representation that reads back to the same float.
+
+    Returns
+    -------
+    str
+        The formatted number; :func:`parse_number` reads it back.
+
+    Raises
+    ------
+    ValueError
+        For NaN, infinities or negative ``decimals``.
+
+    Examples
+    --------
+    >>> format_vi(1908352), format_vi(2.5), format_vi(3536.7), format_vi(150.0)
+    ('1.908.352', '2,5', '3.536,7', '150')
+    >>> format_vi(22370.0912, 2), format_vi(-1234, 1)
+    ('22.370,09', '-1.234,0')
+    """
+    if decimals is not None and decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    if isinstance(value, int):
+        int_s, frac = str(abs(value)), "0" * (decimals or 0)
+        negative = value < 0
+    else:
+        x = float(value)
+        if not math.isfinite(x):
+            raise ValueError(f"cannot format {x!r}")
+        if decimals is None:
+            r = repr(abs(x))
+            if "e" in r:
+                from decimal import Decimal  # only for huge or tiny floats
+
+                r = format(Decimal(r), "f")
+            int_s, _, frac = r.partition(".")
+            frac = frac.rstrip("0")
+        else:
+            int_s, _, frac = f"{abs(x):.{decimals}f}".partition(".")
+        negative = x < 0 and bool(int_s.strip("0") or frac.strip("0"))
+    grouped = f"{int(int_s):,}".replace(",", ".")
+    return ("-" if negative else "") + grouped + ("," + frac if frac else "")
+
+
+# --------------------------------------------------------------------------- scanner
+
+_NUM = r"[0-9]+(?:[.,][0-9]+)*"
+_SCAN_RE: Final = re.compile(
+    rf"""
+      (?P<brk>[;:!?\n]|\.(?![0-9])|(?<![0-9])\.)
+    | (?<!\w)(?P<kw>ước|phấn[ ]+đấu|chỉ[ ]+tiêu|mục[ ]+tiêu|kế[ ]+hoạch|dự[ ]+kiến|dự[ ]+tính|dự[ ]+báo
+                   |estimated?|targets?)(?!\w)
+    | (?<![\w/])(?<![0-9][.,])
+      (?:
+        (?P<doc>[0-9]+(?:/[0-9]+)*/[^\W\d_]\w*(?:-\w+)*)
+      | (?P<date>(?:[0-9]{{1,2}}/[0-9]{{1,2}}/(?:[0-9]{{4}}|[0-9]{{2}})
+                 |[0-9]{{1,2}}/(?:19|20)[0-9]{{2}}
+                 |[0-9]{{1,2}}-[0-9]{{1,2}}-(?:19|20)[0-9]{{2}}
+                 |(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}})(?![\w/]))
+      | (?P<time>[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![\w:]))
+      | (?P<ratio>(?>{_NUM})/(?>{_NUM})(?![\w/]))
+      | (?P<num>(?>{_NUM}))(?!/)(?:(?![^\W_])|(?=(?:km2|km²|km|đ|vnđ|vnd|usd)(?!\w)))
+      )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_TOKEN_KINDS: Final = {"brk": "break", "kw": "keyword", "doc": "docnum", "date": "date", "time": "time",
+                       "ratio": "ratio", "num": "number"}  # fmt: skip
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the scanner's tokens: numbers, ratios, dates, document numbers, breaks, keywords.
+
+    This is the single pass :func:`find_quantities` is built on; digits glued
+    to letters (``4G``, ``H5N1``) or following ``/`` are not number tokens.
+
+    Parameters
+    ----------
+    text : str
+        Any text; spans refer to ``normalize(text)``.
+
+    Returns
+    -------
+    list of Token
+        In text order.
+
+    Examples
+    --------
+    >>> [(t.kind, t.text) for t in tokenize("ước đạt 3.300 tỷ, 3G; QĐ 45/2016/QĐ-TTg 25/9/2019")]
+    [('keyword', 'ước'), ('number', '3.300'), ('break', ';'), ('docnum', '45/2016/QĐ-TTg'), ('date', '25/9/2019')]
+    """
+    t = normalize(text)
+    return [Token(_TOKEN_KINDS[m.lastgroup or ""], m.start(), m.end(), m.group()) for m in _SCAN_RE.finditer(t)]
+
+
+# --------------------------------------------------------------------------- unit words (right context)
+
+_I = re.IGNORECASE
+_PCT_RE: Final = re.compile(r"[ ]*(?:%|phần[ ]+trăm(?!\w)|per[ ]?cent(?!\w))", _I)
+_SCALE_RE: Final = re.compile(
+    r"[ ]*(?P<s>(?:nghìn|ngàn|triệu)[ ]+t[ỷỉ]|nghìn|ngàn|triệu|t[ỷỉ]|trillion|billion|million|thousand)(?!\w)"
+    r"(?![ ]+(?:lệ|trọng|giá|số|suất|chứng|tập|phú)(?!\w))",
+    _I,
+)
+_CUR_RE: Final = re.compile(
+    r"""[ ]*(?:
+        (?P<vnd>đồng(?![ ]+(?:chí|bào|nghiệp|hương|hồ|bằng|bộ|thời|loạt|đều|tình|ý)(?!\w))|vnđ|vnd|đ|₫)
+      | (?P<usd>usd|us[ ]?\$|\$|đô[ -]?la(?:[ ]+mỹ)?|đô|dollars?)
+    )(?!\w)
+    (?P<per>[ ]*/[ ]*(?:usd|\$|đô[ -]?la(?:[ ]+mỹ)?)(?!\w))?""",
+    re.VERBOSE | _I,
+)
+_HPD_RE: Final = re.compile(r"[ ]*(?:giờ|h)[ ]*(?:/|mỗi|một|trên|trong)[ ]*ngày(?!\w)", _I)
+_KM2_RE: Final = re.compile(
+    r"[ ]*(?:km2|km²|km[ ]?vuông|ki-?lô-?mét[ ]+vuông|kilômét[ ]+vuông|kilomet[ ]+vuông"
+    r"|square[ ]+kilomet(?:er|re)s?)(?!\w)",
+    _I,
+)
+_KM_RE: Final = re.compile(r"[ ]*(?:km|ki-?lô-?mét|kilômét|kilomet(?:er|re)?s?|cây[ ]+số)(?!\w)(?![ ]*/)", _I)
+_MEASURE_RE: Final = re.compile(
+    r"[ ]*(?:km[ ]*/[ ]*(?:h|giờ)|ha|héc-?ta|hecta|m2|m²|m3|m³|m|cm|mm|kg|tấn|tạ|lít|mw|kw|kwh|gw|mhz|ghz|hz"
+    r"|mbps|gbps|kbps|mb/s|gb/s|gb|mb|tb|kb|tuổi|°c|độ)(?!\w)",
+    _I,
+)
+_TIME_RE: Final = re.compile(
+    r"[ ]*(?:năm|tháng|ngày|tuần|quý|quí|giờ|phút|giây|thập[ ]+(?:kỷ|kỉ|niên)|thế[ ]+(?:kỷ|kỉ)"
+    r"|years?|months?|days?|weeks?|hours?|minutes?|seconds?|decades?)(?!\w)",
+    _I,
+)
+_PERSONS_RE: Final = re.compile(r"[ ]*(?:người|nhân[ ]+khẩu|dân(?![ ]+tộc)|persons?|people|inhabitants)(?!\w)", _I)
+_HOUSEHOLD_RE: Final = re.compile(r"[ ]*hộ(?!\w)", _I)
+_RANGE_RE: Final = re.compile(r"[ ]*(?:-|đến|tới|và|hoặc|to)[ ]*(?=[0-9])", _I)
+_WORD_NEXT_RE: Final = re.compile(r"[ ]*[^\W\d_]")
+_BOUND_AFTER_RE: Final = re.compile(  # "từ 5 doanh nghiệp trở lên", "50 or more"
+    r"[^0-9.;:!?\n]{0,40}?(?<!\w)trở[ ]+(?:(?P<up>lên)|xuống)(?!\w)"
+    r"|[ ]*(?:or|and)[ ]+(?:(?P<up2>more|above|over)|less|below|fewer)(?!\w)",
+    _I,
+)
+_CHAIN_RE: Final = re.compile(r"[ ]*(?:,|và|hoặc|-|/|&)[ ]*", _I)
+_PHONE_CHAIN_RE: Final = re.compile(r"[ .]*")
+_YEAR_RE: Final = re.compile(r"(?:19|20)[0-9]{2}")
+
+_SCALE_KEY: Final = {"nghìn": "th", "ngàn": "th", "thousand": "th", "triệu": "mn", "million": "mn",
+                     "tỷ": "bn", "tỉ": "bn", "billion": "bn", "trillion": "tn"}  # fmt: skip
+# (currency, scale) -> (unit, multiplier)
+_MONEY_UNITS: Final[dict[tuple[str, str | None], tuple[str, int]]] = {
+    ("vnd", None): ("vnd", 1), ("vnd", "th"): ("vnd", 1000), ("vnd", "mn"): ("vnd_mn", 1),
+    ("vnd", "bn"): ("vnd_bn", 1), ("vnd", "tn"): ("vnd_tn", 1), ("vnd", "qd"): ("vnd_tn", 1000),
+    ("usd", None): ("usd", 1), ("usd", "th"): ("usd", 1000), ("usd", "mn"): ("usd_mn", 1),
+    ("usd", "bn"): ("usd_bn", 1), ("usd", "tn"): ("usd_bn", 1000), ("usd", "qd"): ("usd_bn", 1_000_000),
+}  # fmt: skip
+_BARE_SCALE_UNITS: Final[dict[str, tuple[str, int]]] = {
+    "th": ("count_th", 1), "mn": ("count_mn", 1), "bn": ("vnd_bn", 1), "tn": ("vnd_tn", 1), "qd": ("vnd_tn", 1000),
+}  # fmt: skip
+
+
+def _scale_key(word: str) -> str:
+    parts = word.lower().split()
+    if len(parts) == 2:  # nghìn tỷ, ngàn tỷ, triệu tỷ
+        return "qd" if parts[0] == "triệu" else "tn"
+    return _SCALE_KEY[parts[0]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    kind: str  # strong: percent money scaled persons hpd km | weak: noun bare range | skip: time measure
+    code: str
+    mult: int
+    end: int
+
+
+def _read_unit(t: str, pos: int, usd_prefix: bool) -> _Unit:
+    """Read the unit words right after a number ending at ``pos``."""
+    if usd_prefix:
+        sm = _SCALE_RE.match(t, pos)
+        code, mult = _MONEY_UNITS["usd", _scale_key(sm["s"]) if sm else None]
+        return _Unit("money", code, mult, sm.end() if sm else pos)
+    m = _PCT_RE.match(t, pos)
+    if m:
+        return _Unit("percent", "percent", 1, m.end())
+    sm = _SCALE_RE.match(t, pos)
+    after = sm.end() if sm else pos
+    scale = _scale_key(sm["s"]) if sm else None
+    m = _CUR_RE.match(t, after)
+    if m:
+        if m["vnd"] is not None and m["per"] and scale is None:
+            return _Unit("money", "vnd_per_usd", 1, m.end())
+        code, mult = _MONEY_UNITS["vnd" if m["vnd"] is not None else "usd", scale]
+        return _Unit("money", code, mult, m.end("vnd") if m["vnd"] is not None else m.end("usd"))
+    if scale is not None:
+        if scale == "bn" and _PERSONS_RE.match(t, after):
+            return _Unit("scaled", "count", 1_000_000_000, after)
+        code, mult = _BARE_SCALE_UNITS[scale]
+        return _Unit("scaled", code, mult, after)
+    for rx, kind, code in (
+        (_HPD_RE, "hpd", "hours_per_day"),
+        (_KM2_RE, "km", "km2"),
+        (_KM_RE, "km", "km"),
+        (_MEASURE_RE, "measure", ""),
+        (_TIME_RE, "time", ""),
+        (_PERSONS_RE, "persons", "persons"),
+    ):
+        m = rx.match(t, pos)
+        if m:
+            return _Unit(kind, code, 1, m.end())
+    if _RANGE_RE.match(t, pos):
+        return _Unit("range", "count", 1, pos)
+    if _WORD_NEXT_RE.match(t, pos):
+        return _Unit("noun", "count", 1, pos)
+    return _Unit("bare", "count", 1, pos)
+
+
+_STRONG_UNITS: Final = frozenset({"percent", "money", "scaled", "persons", "hpd", "km"})
+
+# --------------------------------------------------------------------------- words before a number (left context)
+
+_LEFT_RE: Final = re.compile(r"[^\W\d_]+|[0-9]+(?:[.,][0-9]+)*|\n|[^\w\s]")
+_LEFT_BREAKS: Final = frozenset({".", ";", "!", "?", "\n", ":"})
+_LEFT_WINDOW: Final = 64
+
+
+def _left_words(t: str, start: int) -> list[str]:
+    """The lower-cased tokens of the clause right before ``start`` (a final ':' is dropped)."""
+    lo = start - _LEFT_WINDOW
+    toks = _LEFT_RE.findall(t, lo if lo > 0 else 0, start)
+    if lo > 0 and toks:
+        toks = toks[1:]  # may be cut
+    if toks and toks[-1] == ":":
+        toks.pop()  # "Tổng số điểm: 156", "ước đạt: 150"
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i] in _LEFT_BREAKS:
+            toks = toks[i + 1 :]
+            break
+    return [w.lower() for w in toks]
+
+
+def _suffix_table(entries: dict[str, str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Index phrases by their last word, longest phrases first."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, value in entries.items():
+        words = tuple(phrase.split())
+        table.setdefault(words[-1], []).append((words, value))
+    for rows in table.values():
+        rows.sort(key=lambda r: -len(r[0]))
+    return table
+
+
+def _lookup(table: dict[str, list[tuple[tuple[str, ...], str]]], words: list[str]) -> str | None:
+    if not words:
+        return None
+    for phrase, value in table.get(words[-1], ()):
+        n = len(phrase)
+        if len(words) >= n and tuple(words[-n:]) == phrase:
+            return value
+    return None
+
+
+_IMMEDIATE: Final = _suffix_table({
+    "trên": _LOWER, "hơn": _LOWER, "tối thiểu": _LOWER, "ít nhất": _LOWER, "không dưới": _LOWER,
+    "không ít hơn": _LOWER, "over": _LOWER, "above": _LOWER, "more than": _LOWER, "at least": _LOWER,
+    "upwards of": _LOWER, ">": _LOWER, "≥": _LOWER,
+    "dưới": _UPPER, "không quá": _UPPER, "không vượt quá": _UPPER, "tối đa": _UPPER, "ít hơn": _UPPER,
+    "không hơn": _UPPER, "không nhiều hơn": _UPPER, "chưa đến": _UPPER, "chưa tới": _UPPER,
+    "nhiều nhất": _UPPER, "under": _UPPER, "below": _UPPER, "less than": _UPPER, "fewer than": _UPPER,
+    "up to": _UPPER, "at most": _UPPER, "<": _UPPER, "≤": _UPPER,
+    "khoảng": _APPROX, "gần": _APPROX, "xấp xỉ": _APPROX, "chừng": _APPROX, "khoảng chừng": _APPROX,
+    "ngót": _APPROX, "ngót nghét": _APPROX, "some": _APPROX, "about": _APPROX, "around": _APPROX,
+    "approximately": _APPROX, "nearly": _APPROX, "almost": _APPROX, "roughly": _APPROX, "~": _APPROX,
+    "≈": _APPROX,
+})  # fmt: skip
+# "cao hơn 5%" = 5 % higher: a comparison, not a bound
+_COMPARATIVES: Final = frozenset({"cao", "thấp", "lớn", "nhỏ", "nhanh", "chậm", "kém", "rẻ", "đắt", "dài", "ngắn"})
+
+# document types: "Quyết định 45", "Kế hoạch số 12", "Thông tư số 3"
+_DOC_WORDS = ("quyết định", "nghị định", "thông tư", "chỉ thị", "nghị quyết", "công văn", "luật", "kế hoạch",
+              "tờ trình", "đề án", "qđ", "nđ", "tt", "kh", "cv")  # fmt: skip
+_DOC_NUMBER_WORDS = _DOC_WORDS + ("báo cáo", "văn bản", "thông báo", "hướng dẫn", "quy chuẩn", "tiêu chuẩn",
+                                  "giấy phép", "chương trình")  # fmt: skip
+# strong labels: the number names something ("mức độ 3"), unless a unit follows it
+_LABELS: Final = _suffix_table(
+    {w: "label" for w in _DOC_WORDS}
+    | {f"{w} số": "label" for w in _DOC_NUMBER_WORDS}
+    | {w: "label" for w in (
+        "thứ", "mức độ", "cấp độ", "phiên bản", "version", "ver", "loại", "hạng", "nhóm", "khóa", "khoá",
+        "điều", "khoản", "chương", "mục", "phụ lục", "bảng", "biểu", "hình", "trang", "tập", "quyển",
+        "quốc lộ", "tỉnh lộ", "hương lộ", "phường", "khóm", "ấp", "mã", "mã số", "số hiệu", "lần", "đợt",
+        "kỳ", "kì", "top", "covid", "iso", "tcvn", "web", "ipv", "phase", "level", "số điện thoại",
+        "điện thoại", "đt", "tel", "fax", "hotline", "tổng đài",
+    )}  # fmt: skip
+)
+# weak labels: time words before a number (overridden by a unit: "mỗi năm 15%")
+_TIME_LABELS: Final = _suffix_table({w: "time" for w in (
+    "năm", "tháng", "ngày", "quý", "quí", "tuần", "giai đoạn", "niên độ", "niên khóa", "niên khoá", "thời kỳ",
+    "year", "fy",
+)})  # fmt: skip
+_PHONE_LABELS: Final = frozenset({"thoại", "đt", "tel", "fax", "hotline", "đài"})
+# words that introduce an amount, so that "có 2000 điểm" is a count and not a year
+_AMOUNT_VERBS: Final = frozenset({"có", "gồm", "đạt", "là", "với", "tổng", "cộng", "được", "thêm", "mới", "tăng",
+                                  "giảm", "hỗ", "trợ", "cấp", "chi", "thu", "nộp", "bằng"})  # fmt: skip
+_DENOMINATORS: Final = frozenset({100.0, 1000.0, 10000.0, 100000.0, 1000000.0})
+
+# --------------------------------------------------------------------------- clause keywords
+
+_AROUND_WORD_RE: Final = re.compile(r"[^\W\d_]+")
+_NEXT_TOKEN_RE: Final = re.compile(r"[ ]*(\w+)")
+_UOC_PREV: Final = frozenset({"hiệp", "công", "quy", "điều", "mong", "khế", "giao", "cam", "thề", "nguyện", "ao"})
+_UOC_NEXT: Final = frozenset({"mơ", "muốn", "nguyện", "ao", "vọng", "hẹn", "gì", "chi", "mong", "số", "chung"})
+_PLAN_PREV: Final = frozenset({"sở", "vượt", "bằng", "đạt"})
+
+
+def _keyword_kind(t: str, start: int, end: int) -> str | None:
+    """The qualifier a clause keyword sets, or None when it is used otherwise (hiệp ước, Sở Kế hoạch...)."""
+    word = " ".join(t[start:end].lower().split())
+    prev = [w.lower() for w in _AROUND_WORD_RE.findall(t, max(0, start - 24), start)[-2:]]
+    nm = _NEXT_TOKEN_RE.match(t, end)
+    nxt = nm[1].lower() if nm else ""
+    if word == "ước":
+        return None if (prev[-1:] and prev[-1] in _UOC_PREV) or nxt in _UOC_NEXT else _ESTIMATE
+    if word in ("dự kiến", "dự tính", "dự báo", "estimate", "estimated"):
+        return _ESTIMATE
+    if word in ("phấn đấu", "target", "targets"):
+        return _TARGET
+    # kế hoạch, chỉ tiêu, mục tiêu
+    if prev[-2:] in (["so", "với"], ["hoàn", "thành"]) or (prev[-1:] and prev[-1] in _PLAN_PREV):
+        return None  # the number measures achievement against the plan
+    if word == "kế hoạch" and (nxt in ("và", "số") or nxt[:1].isdigit()):
+        return None  # Sở Kế hoạch và Đầu tư, Kế hoạch số 12/KH-UBND
+    return _TARGET
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+def _combine(immediate: str | None, clause: str | None) -> str:
+    if clause == _TARGET:
+        return _TARGET
+    if clause == _ESTIMATE:
+        if immediate == _LOWER:
+            return _EST_LOWER
+        return _UPPER if immediate == _UPPER else _ESTIMATE
+    return immediate or _EXACT
+
+
+@dataclass(slots=True)
+class _Candidate:
+    parts: tuple[int, int]  # (mantissa, decimals) of the stated number
+    unit: _Unit
+    qualifier: str
+    start: int
+    end: int
+    denominator: float | None
+    inherit_at: int  # start of the next number whose unit a bare "10 - 15%" takes, or -1
+
+
+def _usd_prefix(t: str, start: int) -> int:
+    """Start of a "$" / "US$" prefix of the number at ``start``, or -1."""
+    j = start
+    while j > 0 and t[j - 1] == " ":
+        j -= 1
+    if j == 0 or t[j - 1] != "$":
+        return -1
+    return j - 3 if t[max(0, j - 3) : j - 1].upper() == "US" else j - 1
+
+
+def _not_a_quantity(t: str, start: int, end: int, num_s: str, den_s: str, words: list[str], line_start: int) -> str:
+    """Why a number without a unit is not a quantity: "label", "phone", "other", or "" when it is one."""
+    if _lookup(_LABELS, words):
+        return "phone" if words[-1] in _PHONE_LABELS else "label"  # mức độ 3, lần thứ 4, điện thoại ...
+    if _lookup(_TIME_LABELS, words):
+        return "other"  # năm 2019, tháng 9, ngày 25, giai đoạn 2021
+    if len(num_s) >= 3 and num_s[0] == "0" and num_s[1] not in ".,":
+        return "phone"  # 0296 3852 123
+    if num_s.endswith(".0"):
+        return "other"  # Công nghiệp 4.0, Web 2.0
+    if start > 1 and t[start - 1] == "-" and t[start - 2].isalpha():
+        return "other"  # COVID-19, ISO-9001
+    after = t[end : end + 2]
+    if after[:1] == ")" and t[start - 1 : start] == "(":
+        return "other"  # list marker "(3)"
+    if after[:1] in (".", ")") and after[1:2] in (" ", "\n", "") and not t[line_start:start].strip(" -+*•·("):
+        return "other"  # list markers "1. ", "2.1) " at the start of a line
+    if _YEAR_RE.fullmatch(num_s):
+        if den_s:
+            return "other" if _YEAR_RE.fullmatch(den_s) else ""  # 2018/2019
+        if not (_lookup(_IMMEDIATE, words) or (words and words[-1] in _AMOUNT_VERBS)):
+            return "other"  # a year: "2017 - 2019", "Năm 2017 – 2019" ("có 2000 điểm" stays a count)
+    return ""
+
+
+def _immediate_qualifier(t: str, num_s: str, parts: tuple[int, int], unit: _Unit, words: list[str]) -> str | None:
+    """The bound or approximation stated right around a number; "skip" for a denominator ("trên 100 dân")."""
+    immediate = _lookup(_IMMEDIATE, words)
+    if immediate == _LOWER and words[-1] == "trên":
+        if num_s[0] == "0" and len(num_s) > 1 and num_s[1] not in ".,":
+            immediate = None  # "trên 01 Cổng thông tin": the preposition "on"
+        elif _scaled(parts) in _DENOMINATORS and (
+            (unit.kind == "persons" and t[unit.end - 3 : unit.end].lower() == "dân")
+            or (unit.kind == "noun" and _HOUSEHOLD_RE.match(t, unit.end))
+        ):
+            return "skip"  # "thuê bao trên 100 dân": a denominator
+    elif immediate == _LOWER and words[-1] == "hơn" and len(words) >= 2 and words[-2] in _COMPARATIVES:
+        immediate = None  # "cao hơn 5%": 5 % higher
+    if immediate is None:
+        b = _BOUND_AFTER_RE.match(t, unit.end)
+        if b:
+            immediate = _LOWER if (b["up"] or b["up2"]) else _UPPER
+    return immediate
+
+
+def _iter_candidates(t: str) -> Iterator[_Candidate]:
+    """The single pass of :func:`find_quantities` over a normalised text."""
+    clause_kw: str | None = None  # the last clause keyword's qualifier (estimate, target)
+    kw_used = False  # has clause_kw qualified a quantity yet?
+    line_start = 0
+    chain_end, chain_phone = -1, False  # end of the last label number, to skip "mức độ 3, 4" and phone groups
+    pending: _Candidate | None = None  # yielded one number late, to let "10 - 15%" give 10 its unit
+    for m in _SCAN_RE.finditer(t):
+        kind = m.lastgroup
+        if kind == "brk":
+            brk = m.group()
+            if brk != ":" or kw_used:
+                clause_kw = None  # a label clause "Ước tính năm 2019: 150 tỷ" carries over its colon
+            if brk == "\n":
+                line_start = m.end()
+            continue
+        if kind == "kw":
+            k = _keyword_kind(t, m.start(), m.end())
+            if k is not None:
+                clause_kw, kw_used = k, False
+            continue
+        if kind != "num" and kind != "ratio":
+            continue  # document number, date, time of day
+        start, end = m.span()
+        num_s, _, den_s = m.group().partition("/")
+        parts = _split_number(num_s)
+        den_parts = _split_number(den_s) if den_s else None
+        if parts is None or (den_s and den_parts is None):
+            continue  # "1.2.3": a section number
+        prefix = _usd_prefix(t, start)
+        qstart = start if prefix < 0 else prefix
+        unit = _read_unit(t, end, prefix >= 0)
+        if unit.kind == "time" or unit.kind == "measure":
+            continue  # a period length ("9 tháng") or a unit without a code ("100 Mbps")
+        words = _left_words(t, qstart)
+        strong = unit.kind in _STRONG_UNITS
+        if not strong:
+            chain_re = _PHONE_CHAIN_RE if chain_phone else _CHAIN_RE
+            gap = chain_re.fullmatch(t, chain_end, start) if chain_end >= 0 else None
+            reason = "phone" if gap and chain_phone else "label" if gap else _not_a_quantity(
+                t, start, end, num_s, den_s, words, line_start
+            )
+            if reason:
+                if reason != "other":
+                    chain_end, chain_phone = end, reason == "phone"
+                continue
+        immediate = _immediate_qualifier(t, num_s, parts, unit, words)
+        if immediate == "skip":
+            continue
+        cand = _Candidate(
+            parts=parts,
+            unit=unit,
+            qualifier=_combine(immediate, clause_kw),
+            start=qstart,
+            end=unit.end if strong else end,
+            denominator=_scaled(den_parts) if den_parts else None,
+            inherit_at=-1,
+        )
+        kw_used = clause_kw is not None
+        if unit.kind == "range":
+            r = _RANGE_RE.match(t, end)
+            cand.inherit_at = r.end() if r else -1
+        if pending is not None:
+            if pending.inherit_at == start and strong:
+                pending.unit = _Unit(unit.kind, unit.code, unit.mult, pending.end)  # "10 - 15%": 10 percent
+            yield pending
+        pending = cand
+    if pending is not None:
+        yield pending
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Find every quantity stated in a text, in order.
+
+    Parameters
+    ----------
+    text : str
+        Any text (NFC or NFD); see the module documentation for the rules.
+
+    Returns
+    -------
+    list of Quantity
+        Spans refer to ``normalize(text)``. Years, dates, periods, document
+        numbers and labels are not quantities.
+
+    Examples
+    --------
+    >>> for q in find_quantities("ngành ước đạt trên 6.000 tỷ đồng, 2,1 triệu tỷ đồng, khoảng 67%"):
+    ...     print(q.value, q.unit, q.qualifier, repr(q.text), q.start, q.end)
+    6000.0 vnd_bn estimate_lower_bound '6.000 tỷ đồng' 19 32
+    2100.0 vnd_tn estimate '2,1 triệu tỷ đồng' 34 51
+    67.0 percent estimate '67%' 60 63
+    >>> [(q.value, q.unit) for q in find_quantities("dân số 1.908.352 người, phát sóng 24 giờ/ngày, 156 điểm")]
+    [(1908352.0, 'persons'), (24.0, 'hours_per_day'), (156.0, 'count')]
+    >>> find_quantities("Năm 2017 – 2019, mạng 3G, 4G, lần thứ 4, dịch vụ mức độ 3")
+    []
+    >>> q = find_quantities("đạt 102/102 điểm")[0]
+    >>> q.value, q.denominator, q.unit
+    (102.0, 102.0, 'count')
+    """
+    t = normalize(text)
+    out = []
+    for c in _iter_candidates(t):
+        out.append(Quantity(_scaled(c.parts, c.unit.mult), c.unit.code, c.qualifier, c.start, c.end,
+                            t[c.start : c.end], c.denominator))  # fmt: skip
+    return out
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Return the main quantity of a short phrase: the first one :func:`find_quantities` finds.
+
+    Parameters
+    ----------
+    text : str
+        A short phrase such as an evidence quote.
+
+    Returns
+    -------
+    Quantity
+
+    Raises
+    ------
+    ValueError
+        If the phrase states no quantity; the message quotes it.
+
+    Examples
+    --------
+    >>> parse_quantity("hơn 112 tỷ USD")
+    Quantity(value=112.0, unit='usd_bn', qualifier='lower_bound', start=4, end=14, text='112 tỷ USD', denominator=None)
+    >>> parse_quantity("không có số")
+    Traceback (most recent call last):
+    ...
+    ValueError: no quantity found in 'không có số'
+    """
+    found = find_quantities(text)
+    if not found:
+        raise ValueError(f"no quantity found in {text!r}")
+    return found[0]

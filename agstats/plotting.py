@@ -1,0 +1,1356 @@
+"""Qualifier-aware, bilingual (English/Vietnamese) charts for indicator tables.
+
+This module draws the indicator rows returned by ``agstats.load_indicators()``
+(columns ``indicator``, ``label_en``, ``label_vi``, ``value``, ``unit``,
+``period_start``, ``period_end``, ``qualifier``, ...).  It is imported lazily:
+``import agstats`` does not import matplotlib or seaborn, only
+``import agstats.plotting`` (or first use of ``agstats.plotting``) does.
+
+Encoding of the ``qualifier`` column
+------------------------------------
+The mapping from qualifier to visual style lives in one table,
+:data:`QUALIFIER_STYLES`, and every chart (:func:`bar`, :func:`point`,
+:func:`interval_plot`) and the legend (:func:`qualifier_legend`) read it:
+
+=====================  ===========================  =======  ===============
+qualifier              fill                         prefix   mark
+=====================  ===========================  =======  ===============
+exact                  solid                        --       --
+estimate               light (alpha 0.35) + ``//``  --       --
+approximate            light (alpha 0.35) + ``..``  ``≈``    diamond marker
+lower_bound            solid                        ``≥``    arrow up/right
+upper_bound            solid                        ``≤``    arrow down/left
+target                 none, dashed outline         --       --
+estimate_lower_bound   light (alpha 0.35) + ``//``  ``≥``    arrow up/right
+=====================  ===========================  =======  ===============
+
+Colours come from a colour-blind-safe palette (seaborn ``"colorblind"``, the
+Okabe-Ito-like palette), text is dark grey (``#222222``) on white, and every
+helper sets a title and a value-axis label that carries the unit.
+
+Language
+--------
+Every helper takes ``language="en"`` or ``"vi"``; ``None`` means the module
+default, changed with :func:`set_language` or :func:`set_theme`.  Vietnamese
+output uses Vietnamese labels (``label_vi``), units ("tỷ đồng"), legend
+wording and number formatting (``4.600,5``); English uses ``4,600.5``.
+
+Units
+-----
+Unit codes are turned into text by :func:`unit_text`, which uses a small
+internal table (the codes of ``data/units.csv``; money in English is written
+"billion VND" etc.).  Unknown codes are looked up in
+``agstats.io.load_units()`` when that exists, otherwise the code itself is
+shown.  Every chart also accepts ``unit_label=`` to override the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure, SubFigure
+from matplotlib.legend import Legend
+from matplotlib.legend_handler import HandlerBase
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
+from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter
+
+__all__ = [
+    "LANGUAGES",
+    "QUALIFIERS",
+    "QUALIFIER_STYLES",
+    "QualifierStyle",
+    "set_theme",
+    "set_language",
+    "get_language",
+    "label",
+    "period_label",
+    "unit_text",
+    "format_number",
+    "format_value",
+    "interval_bounds",
+    "qualifier_legend",
+    "titled",
+    "add_source",
+    "bar",
+    "point",
+    "interval_plot",
+]
+
+Language = Literal["en", "vi"]
+Orient = Literal["v", "h"]
+
+#: Supported label languages.
+LANGUAGES: tuple[str, ...] = ("en", "vi")
+
+#: Allowed values of the ``qualifier`` column, in legend order.
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "estimate",
+    "approximate",
+    "lower_bound",
+    "estimate_lower_bound",
+    "upper_bound",
+    "target",
+)
+
+_LANGUAGE: str = "en"
+
+_TEXT_COLOR = "#222222"
+_SOURCE_COLOR = "#444444"
+_KEY_COLOR = "#555555"  # neutral grey used for qualifier-legend keys
+_ARROW_PTS = 16.0  # length of bound arrows, in points
+_LABEL_PAD_PTS = 3.0  # gap between a mark and its value label, in points
+
+
+@dataclass(frozen=True)
+class QualifierStyle:
+    """How one qualifier is drawn (shared by all charts and the legend).
+
+    Attributes
+    ----------
+    fill_alpha : float
+        Opacity of the fill (1 = solid, 0 = no fill).
+    hatch : str or None
+        Matplotlib hatch pattern for bars, or ``None``.
+    linestyle : str
+        Outline style of bars and stem style of point plots.
+    marker : str
+        Marker used by :func:`point` and :func:`interval_plot`.
+    prefix : str
+        Text put before the formatted value (``"≥ "``, ``"≤ "``, ``"≈ "``).
+    direction : int
+        ``+1`` draws an arrow towards larger values (lower bound), ``-1``
+        towards smaller values (upper bound), ``0`` no arrow.
+    """
+
+    fill_alpha: float
+    hatch: str | None
+    linestyle: str
+    marker: str
+    prefix: str
+    direction: int
+
+
+#: The single qualifier -> style table used by every chart.
+QUALIFIER_STYLES: dict[str, QualifierStyle] = {
+    "exact": QualifierStyle(1.0, None, "-", "o", "", 0),
+    "estimate": QualifierStyle(0.35, "//", "-", "o", "", 0),
+    "approximate": QualifierStyle(0.35, "..", "-", "D", "≈ ", 0),
+    "lower_bound": QualifierStyle(1.0, None, "-", "o", "≥ ", +1),
+    "estimate_lower_bound": QualifierStyle(0.35, "//", "-", "o", "≥ ", +1),
+    "upper_bound": QualifierStyle(1.0, None, "-", "o", "≤ ", -1),
+    "target": QualifierStyle(0.0, None, "--", "o", "", 0),
+}
+
+_LEGEND_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "exact": "reported",
+        "estimate": "estimate",
+        "approximate": "approximate",
+        "lower_bound": "lower bound (≥)",
+        "estimate_lower_bound": "estimate, lower bound (≥)",
+        "upper_bound": "upper bound (≤)",
+        "target": "target",
+    },
+    "vi": {
+        "exact": "số báo cáo",
+        "estimate": "ước tính",
+        "approximate": "xấp xỉ",
+        "lower_bound": "cận dưới (≥)",
+        "estimate_lower_bound": "ước tính, cận dưới (≥)",
+        "upper_bound": "cận trên (≤)",
+        "target": "chỉ tiêu",
+    },
+}
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "source": "Source",
+        "value": "Value",
+        "count": "Count",
+        "legend_title": "Value type",
+        "default_title": "Selected indicators",
+        "range": "range allowed",
+        "open": "no upper limit (→ ∞)",
+    },
+    "vi": {
+        "source": "Nguồn",
+        "value": "Giá trị",
+        "count": "Số lượng",
+        "legend_title": "Loại số liệu",
+        "default_title": "Một số chỉ tiêu",
+        "range": "khoảng giá trị có thể",
+        "open": "không giới hạn trên (→ ∞)",
+    },
+}
+
+# Unit code -> (English, Vietnamese) text.  Mirrors data/units.csv; an empty
+# string means "no unit to show" (plain counts).
+_UNIT_TEXT: dict[str, tuple[str, str]] = {
+    "vnd": ("VND", "đồng"),
+    "vnd_mn": ("million VND", "triệu đồng"),
+    "vnd_bn": ("billion VND", "tỷ đồng"),
+    "vnd_tn": ("trillion VND", "nghìn tỷ đồng"),
+    "usd": ("US$", "đô la Mỹ"),
+    "usd_mn": ("million US$", "triệu đô la Mỹ"),
+    "usd_bn": ("billion US$", "tỷ đô la Mỹ"),
+    "percent": ("%", "%"),
+    "count": ("", ""),
+    "count_th": ("thousand", "nghìn"),
+    "count_mn": ("million", "triệu"),
+    "persons": ("persons", "người"),
+    "hours_per_day": ("hours per day", "giờ/ngày"),
+    "km": ("km", "km"),
+    "km2": ("km²", "km²"),
+    "vnd_per_usd": ("VND per US$", "đồng/đô la Mỹ"),
+}
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# --------------------------------------------------------------------------
+# Language, theme and text helpers
+# --------------------------------------------------------------------------
+
+
+def _lang(language: str | None) -> str:
+    """Validate *language* (``None`` -> module default)."""
+    if language is None:
+        return _LANGUAGE
+    if isinstance(language, str) and language.strip().lower() in LANGUAGES:
+        return language.strip().lower()
+    raise ValueError(f"unknown language {language!r}; expected one of {', '.join(map(repr, LANGUAGES))}")
+
+
+def _style(qualifier: Any) -> QualifierStyle:
+    """Return the style of *qualifier*, raising ``ValueError`` if unknown."""
+    try:
+        return QUALIFIER_STYLES[qualifier]
+    except (KeyError, TypeError):
+        raise ValueError(
+            f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}"
+        ) from None
+
+
+def set_language(language: str) -> None:
+    """Set the default label language of all helpers.
+
+    Parameters
+    ----------
+    language : {"en", "vi"}
+        English or Vietnamese.
+
+    Raises
+    ------
+    ValueError
+        If *language* is not supported.
+
+    Examples
+    --------
+    >>> set_language("vi"); get_language()
+    'vi'
+    >>> set_language("en")
+    """
+    global _LANGUAGE
+    _LANGUAGE = _lang(language)
+
+
+def get_language() -> str:
+    """Return the current default label language (``"en"`` or ``"vi"``).
+
+    Examples
+    --------
+    >>> get_language() in LANGUAGES
+    True
+    """
+    return _LANGUAGE
+
+
+def set_theme(language: str = "en", *, context: str = "notebook", font_scale: float = 1.0,
+              rc: Mapping[str, Any] | None = None) -> None:
+    """Apply the agstats look and set the default label language.
+
+    A seaborn ``whitegrid`` theme with the colour-blind-safe ``"colorblind"``
+    palette, DejaVu Sans (which has every Vietnamese diacritic and the
+    ``≥ ≤ ≈ →`` symbols), dark text, bold left-aligned titles, constrained
+    layout, 100 dpi on screen / 150 dpi when saving, TrueType fonts in PDF and
+    a fixed ``svg.hashsalt`` so SVG output is reproducible.
+
+    Parameters
+    ----------
+    language : {"en", "vi"}, default "en"
+        Default label language for the helpers (see :func:`set_language`).
+    context : str, default "notebook"
+        Seaborn plotting context (``"paper"``, ``"notebook"``, ``"talk"``...).
+    font_scale : float, default 1.0
+        Seaborn font scale.
+    rc : mapping, optional
+        Extra rcParams applied last.
+
+    Examples
+    --------
+    >>> import agstats.plotting as agp
+    >>> agp.set_theme("vi")  # doctest: +SKIP
+    """
+    lang = _lang(language)
+    params: dict[str, Any] = {
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "figure.constrained_layout.use": True,
+        "font.family": "sans-serif",
+        "font.sans-serif": ["DejaVu Sans", "Arial", "Liberation Sans", "sans-serif"],
+        "axes.titleweight": "bold",
+        "axes.titlelocation": "left",
+        "axes.titlesize": "large",
+        "text.color": _TEXT_COLOR,
+        "axes.labelcolor": _TEXT_COLOR,
+        "xtick.color": _TEXT_COLOR,
+        "ytick.color": _TEXT_COLOR,
+        "axes.unicode_minus": True,
+        "image.cmap": "cividis",
+        "hatch.linewidth": 1.0,
+        "legend.frameon": False,
+        "pdf.fonttype": 42,
+        "ps.fonttype": 42,
+        "svg.hashsalt": "agstats",
+    }
+    if rc:
+        params.update(rc)
+    sns.set_theme(context=context, style="whitegrid", palette="colorblind",
+                  font="sans-serif", font_scale=font_scale, rc=params)
+    set_language(lang)
+
+
+def label(row_or_frame: pd.Series | pd.DataFrame | Mapping[str, Any],
+          language: str | None = None) -> str | pd.Series:
+    """Return the indicator label in the chosen language.
+
+    Parameters
+    ----------
+    row_or_frame : Series, mapping or DataFrame
+        One indicator row, or a frame of rows.
+    language : {"en", "vi"}, optional
+        Defaults to the module language.
+
+    Returns
+    -------
+    str or Series
+        ``label_en``/``label_vi`` of the row (a Series of labels for a frame).
+        Missing labels fall back to ``label_en``, then to ``indicator``.
+
+    Examples
+    --------
+    >>> row = {"indicator": "telecom_revenue", "label_en": "Telecommunications revenue",
+    ...        "label_vi": "Doanh thu viễn thông"}
+    >>> label(row, "vi")
+    'Doanh thu viễn thông'
+    >>> label(pd.DataFrame([row]), "en").tolist()
+    ['Telecommunications revenue']
+    """
+    lang = _lang(language)
+    col = f"label_{lang}"
+    if isinstance(row_or_frame, pd.DataFrame):
+        frame = row_or_frame
+        out = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        for name in (col, "label_en", "indicator"):
+            if name in frame.columns:
+                out = out.where(out.notna(), frame[name].astype(object))
+        return out.where(out.notna(), "").astype(str)
+    row = row_or_frame
+    for name in (col, "label_en", "indicator"):
+        value = row.get(name) if hasattr(row, "get") else None
+        if value is not None and not (isinstance(value, float) and math.isnan(value)) and value is not pd.NA:
+            return str(value)
+    raise ValueError("row has no label_en, label_vi or indicator field")
+
+
+def period_label(start: Any, end: Any, language: str | None = None) -> str:
+    """Format a reporting period compactly.
+
+    Parameters
+    ----------
+    start, end : date-like
+        First and last day of the period (equal for a stock/as-of date).
+    language : {"en", "vi"}, optional
+        Defaults to the module language.
+
+    Examples
+    --------
+    >>> period_label("2018-01-01", "2018-12-31")
+    '2018'
+    >>> period_label("2019-01-01", "2019-09-30", "en"), period_label("2019-01-01", "2019-09-30", "vi")
+    ('Jan–Sep 2019', 'tháng 1–9/2019')
+    >>> period_label("2019-09-30", "2019-09-30", "vi")
+    '30/9/2019'
+    """
+    lang = _lang(language)
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    if pd.isna(s) and pd.isna(e):
+        return ""
+    if pd.isna(s):
+        s = e
+    if pd.isna(e):
+        e = s
+
+    def day(t: pd.Timestamp) -> str:
+        return f"{t.day} {_MONTHS_EN[t.month - 1]} {t.year}" if lang == "en" else f"{t.day}/{t.month}/{t.year}"
+
+    def month(t: pd.Timestamp) -> str:
+        return f"{_MONTHS_EN[t.month - 1]} {t.year}" if lang == "en" else f"tháng {t.month}/{t.year}"
+
+    if s == e:
+        return day(s)
+    whole_months = s.day == 1 and e.is_month_end
+    if whole_months and s.month == 1 and e.month == 12:
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if whole_months:
+        if (s.year, s.month) == (e.year, e.month):
+            return month(s)
+        if s.year == e.year:
+            if lang == "en":
+                return f"{_MONTHS_EN[s.month - 1]}–{_MONTHS_EN[e.month - 1]} {s.year}"
+            return f"tháng {s.month}–{e.month}/{s.year}"
+        return f"{month(s)}–{month(e)}"
+    return f"{day(s)}–{day(e)}"
+
+
+@functools.lru_cache(maxsize=1)
+def _units_table() -> dict[str, tuple[str, str]]:
+    """Unit labels from ``agstats.io.load_units()``, if that loader exists."""
+    try:
+        from agstats import io as _io  # noqa: PLC0415 - optional, lazy
+
+        units = _io.load_units()
+        return {str(r.code): (str(r.label_en), str(r.label_vi)) for r in units.itertuples()}
+    except Exception:  # noqa: BLE001 - loader absent or broken: fall back to the code
+        return {}
+
+
+def unit_text(unit: str | None, language: str | None = None) -> str:
+    """Return the display text of a unit code.
+
+    Parameters
+    ----------
+    unit : str or None
+        Unit code such as ``"vnd_bn"`` or ``"percent"``.
+    language : {"en", "vi"}, optional
+        Defaults to the module language.
+
+    Returns
+    -------
+    str
+        E.g. ``"billion VND"`` / ``"tỷ đồng"``; ``""`` for plain counts or
+        ``None``; the code itself when it is unknown.
+
+    Examples
+    --------
+    >>> unit_text("vnd_bn", "en"), unit_text("vnd_bn", "vi"), unit_text("percent", "vi")
+    ('billion VND', 'tỷ đồng', '%')
+    """
+    lang = _lang(language)
+    if unit is None or (isinstance(unit, float) and math.isnan(unit)):
+        return ""
+    i = LANGUAGES.index(lang)
+    if unit in _UNIT_TEXT:
+        return _UNIT_TEXT[unit][i]
+    table = _units_table()
+    if unit in table:
+        return table[unit][i]
+    return str(unit)
+
+
+def format_number(value: float, language: str | None = None, decimals: int | None = None) -> str:
+    """Format a number with the language's separators.
+
+    English uses ``,`` for thousands and ``.`` for decimals, Vietnamese the
+    reverse.  With ``decimals=None`` integers get no decimals and other
+    numbers up to two (trailing zeros dropped).
+
+    Examples
+    --------
+    >>> format_number(4600.5, "en"), format_number(4600.5, "vi")
+    ('4,600.5', '4.600,5')
+    >>> format_number(3300, "vi"), format_number(0.125, "en", decimals=1)
+    ('3.300', '0.1')
+    """
+    lang = _lang(language)
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return "–"
+    value = float(value)
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    if decimals is None:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:,.{decimals}f}"
+    if text in ("-0", "-0.0") or (text.startswith("-") and float(text.replace(",", "")) == 0):
+        text = text[1:]
+    if lang == "vi":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+def format_value(value: float, qualifier: str = "exact", unit: str | None = None,
+                 language: str | None = None, *, decimals: int | None = None,
+                 unit_label: str | None = None) -> str:
+    """Format a value for labels and prose, with qualifier prefix and unit.
+
+    Parameters
+    ----------
+    value : float
+        The number.
+    qualifier : str, default "exact"
+        One of :data:`QUALIFIERS`; bounds get ``"≥ "``/``"≤ "``, approximate
+        values ``"≈ "``.
+    unit : str, optional
+        Unit code (see :func:`unit_text`); ``None`` prints no unit.
+    language : {"en", "vi"}, optional
+        Defaults to the module language.
+    decimals : int, optional
+        Fixed number of decimals (see :func:`format_number`).
+    unit_label : str, optional
+        Unit text to use instead of the one derived from *unit*.
+
+    Raises
+    ------
+    ValueError
+        For an unknown qualifier or language.
+
+    Examples
+    --------
+    >>> format_value(4600, "lower_bound", "vnd_bn", "en")
+    '≥ 4,600 billion VND'
+    >>> format_value(4600, "lower_bound", "vnd_bn", "vi")
+    '≥ 4.600 tỷ đồng'
+    >>> format_value(60, "lower_bound", "percent", "vi")
+    '≥ 60%'
+    >>> format_value(2700, "estimate", language="en")
+    '2,700'
+    """
+    lang = _lang(language)
+    st = _style(qualifier)
+    text = st.prefix + format_number(value, lang, decimals)
+    utext = unit_label if unit_label is not None else unit_text(unit, lang)
+    if utext == "%":
+        return text + "%"
+    return f"{text} {utext}" if utext else text
+
+
+# --------------------------------------------------------------------------
+# Internal data helpers
+# --------------------------------------------------------------------------
+
+
+def _frame(data: pd.DataFrame, y: str) -> pd.DataFrame:
+    """Validate and copy the input frame; fill a missing qualifier column."""
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"data must be a pandas DataFrame, got {type(data).__name__}")
+    if data.empty:
+        raise ValueError("data has no rows")
+    if y not in data.columns:
+        raise ValueError(f"value column {y!r} not in data")
+    df = data.reset_index(drop=True).copy()
+    if "qualifier" not in df.columns:
+        df["qualifier"] = "exact"
+    df["qualifier"] = df["qualifier"].astype(object)
+    for q in df["qualifier"].unique():
+        _style(q)
+    values = pd.to_numeric(df[y], errors="coerce")
+    if values.isna().any():
+        raise ValueError(f"column {y!r} has missing or non-numeric values")
+    df[y] = values.astype(float)
+    return df
+
+
+def _periods(df: pd.DataFrame, lang: str) -> pd.Series:
+    if "period_start" not in df.columns and "period_end" not in df.columns:
+        raise ValueError("data has no period_start/period_end columns")
+    start = df["period_start"] if "period_start" in df.columns else df["period_end"]
+    end = df["period_end"] if "period_end" in df.columns else df["period_start"]
+    return pd.Series([period_label(s, e, lang) for s, e in zip(start, end)], index=df.index, dtype=object)
+
+
+def _column(df: pd.DataFrame, name: str, lang: str) -> pd.Series:
+    """Resolve a category column; ``"label"`` and ``"period"`` are special."""
+    if name == "label":
+        return label(df, lang).astype(object)
+    if name == "period":
+        return _periods(df, lang)
+    if name not in df.columns:
+        raise ValueError(f"column {name!r} not in data")
+    return df[name].astype(str).astype(object)
+
+
+def _categories(df: pd.DataFrame, x: str | None, hue: str | None, lang: str) -> pd.Series:
+    """Category text per row (default: periods of one indicator, else labels)."""
+    if x is not None:
+        return _column(df, x, lang)
+    has_period = "period_start" in df.columns or "period_end" in df.columns
+    if "indicator" in df.columns and df["indicator"].nunique() == 1 and has_period and hue is None:
+        return _periods(df, lang)
+    cats = label(df, lang).astype(object)
+    if hue is None and cats.duplicated(keep=False).any() and has_period:
+        periods = _periods(df, lang)
+        dup = cats.duplicated(keep=False)
+        cats = cats.where(~dup, cats + " (" + periods + ")")
+    return cats
+
+
+def _levels(values: pd.Series) -> list[Any]:
+    """Unique values in order of appearance."""
+    return list(dict.fromkeys(values.tolist()))
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(
+        textwrap.fill(part, width, break_long_words=False) if part else part for part in str(text).split("\n")
+    )
+
+
+def _default_title(df: pd.DataFrame, lang: str) -> str:
+    if "indicator" in df.columns and df["indicator"].nunique() == 1:
+        return str(label(df.iloc[0], lang))
+    return _TEXT[lang]["default_title"]
+
+
+def _unit(df: pd.DataFrame, unit_label: str | None, lang: str) -> str:
+    """Unit text of the chart; rows with different units need ``unit_label``."""
+    if unit_label is not None:
+        return unit_label
+    if "unit" not in df.columns:
+        return ""
+    units = [u for u in _levels(df["unit"].astype(object)) if not pd.isna(u)]
+    if len(units) > 1:
+        raise ValueError(f"rows have different units {units}; filter to one unit or pass unit_label=")
+    return unit_text(units[0], lang) if units else ""
+
+
+def _palette(palette: str | Sequence[Any], n: int) -> list[tuple[float, float, float]]:
+    if isinstance(palette, str):
+        return [tuple(c) for c in sns.color_palette(palette, n_colors=max(n, 1))]
+    colors = [to_rgb(c) for c in palette]
+    if not colors:
+        raise ValueError("palette is empty")
+    return [colors[i % len(colors)] for i in range(max(n, 1))]
+
+
+def _darken(rgb: Sequence[float], amount: float = 0.3) -> tuple[float, float, float]:
+    r, g, b = to_rgb(rgb)
+    return (r * (1 - amount), g * (1 - amount), b * (1 - amount))
+
+
+def _lighten(rgb: Sequence[float], alpha: float) -> tuple[float, float, float]:
+    """Opaque colour equal to *rgb* at opacity *alpha* over white."""
+    r, g, b = to_rgb(rgb)
+    return (1 - alpha * (1 - r), 1 - alpha * (1 - g), 1 - alpha * (1 - b))
+
+
+# --------------------------------------------------------------------------
+# The qualifier encoding (drawn once, used by every chart)
+# --------------------------------------------------------------------------
+
+
+def _patch_kwargs(color: Sequence[float], qualifier: str) -> dict[str, Any]:
+    """Face/edge/hatch/line style of a bar (or legend key) for *qualifier*."""
+    st = _style(qualifier)
+    rgb = to_rgb(color)
+    return {
+        "facecolor": (*rgb, st.fill_alpha),
+        "edgecolor": rgb,
+        "hatch": st.hatch,
+        "linestyle": st.linestyle,
+        "linewidth": 1.5 if st.linestyle != "-" else 1.0,
+    }
+
+
+def _marker_kwargs(color: Sequence[float], qualifier: str, size: float = 9.0) -> dict[str, Any]:
+    """Marker style for point-like charts (light fill is made opaque)."""
+    st = _style(qualifier)
+    rgb = to_rgb(color)
+    return {
+        "marker": st.marker,
+        "markersize": size if st.marker == "o" else size * 0.85,
+        "markerfacecolor": _lighten(rgb, st.fill_alpha),
+        "markeredgecolor": rgb,
+        "markeredgewidth": 1.5,
+        "linestyle": "none",
+        "clip_on": False,  # markers at the axis limit stay whole
+    }
+
+
+def _offset(orient: str, amount: float) -> tuple[float, float]:
+    """Offset in points along the value axis."""
+    return (0.0, amount) if orient == "v" else (amount, 0.0)
+
+
+def _bound_arrow(ax: Axes, xy: tuple[float, float], direction: int, orient: str,
+                 color: Sequence[float], start: float = 0.0) -> None:
+    """Arrow from a bound towards the values it allows (up/right for ≥)."""
+    if not direction:
+        return
+    ax.annotate(
+        "", xy=xy, xycoords="data",
+        xytext=_offset(orient, direction * (start + _ARROW_PTS)), textcoords="offset points",
+        arrowprops={"arrowstyle": "<|-", "color": _darken(color), "lw": 1.5,
+                    "mutation_scale": 11, "shrinkA": 0, "shrinkB": start},
+        annotation_clip=False,
+    )
+
+
+def _value_label(ax: Axes, xy: tuple[float, float], text: str, orient: str, pad: float,
+                 negative: bool = False) -> Text:
+    """Write *text* beyond the end of a mark, *pad* points away."""
+    sign = -1.0 if negative else 1.0
+    if orient == "v":
+        ha, va = "center", ("top" if negative else "bottom")
+    else:
+        ha, va = ("right" if negative else "left"), "center"
+    return ax.annotate(text, xy=xy, xycoords="data", xytext=_offset(orient, sign * pad),
+                       textcoords="offset points", ha=ha, va=va, color=_TEXT_COLOR,
+                       fontsize="small", annotation_clip=False)
+
+
+def _label_pad(qualifier: str, base: float = _LABEL_PAD_PTS) -> float:
+    """Distance of a value label from its mark, leaving room for ≥ arrows."""
+    return base + (_ARROW_PTS + 2.0 if _style(qualifier).direction > 0 else 0.0)
+
+
+class _QualifierKey:
+    """Legend proxy for one qualifier (rendered by :class:`_QualifierKeyHandler`)."""
+
+    def __init__(self, qualifier: str, kind: str, orient: str, color: Any = _KEY_COLOR) -> None:
+        _style(qualifier)
+        self.qualifier, self.kind, self.orient, self.color = qualifier, kind, orient, color
+
+
+class _QualifierKeyHandler(HandlerBase):
+    """Draw a bar swatch or marker plus the bound arrow of a qualifier."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        key: _QualifierKey = orig_handle
+        st = _style(key.qualifier)
+        x0, y0 = -xdescent, -ydescent
+        swatch_w = width * (0.55 if st.direction else 1.0)
+        artists: list[Any] = []
+        if key.kind == "bar":
+            rect = Rectangle((x0, y0), swatch_w, height, transform=trans,
+                             **_patch_kwargs(key.color, key.qualifier))
+            artists.append(rect)
+        else:
+            cx = x0 + swatch_w / 2
+            if key.kind == "point":  # lollipop stem
+                artists.append(Line2D([x0, x0 + swatch_w], [y0 + height / 2] * 2, color=key.color,
+                                      lw=1.2, linestyle=st.linestyle, transform=trans))
+            mk = _marker_kwargs(key.color, key.qualifier, size=fontsize * 0.75)
+            artists.append(Line2D([cx], [y0 + height / 2], transform=trans, **mk))
+        if st.direction:
+            ax_x = x0 + swatch_w + (width - swatch_w) / 2
+            lo, hi = y0 - 0.1 * height, y0 + 1.1 * height
+            if key.orient == "v":
+                a, b = ((ax_x, lo), (ax_x, hi)) if st.direction > 0 else ((ax_x, hi), (ax_x, lo))
+            else:
+                left, right = x0 + swatch_w + 2, x0 + width
+                mid = y0 + height / 2
+                a, b = ((left, mid), (right, mid)) if st.direction > 0 else ((right, mid), (left, mid))
+            artists.append(FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=fontsize * 0.7,
+                                           color=_darken(key.color), lw=1.2, transform=trans,
+                                           shrinkA=0, shrinkB=0))
+        return artists
+
+
+def qualifier_legend(ax: Axes, qualifiers: Iterable[str] | None = None, language: str | None = None,
+                     *, kind: Literal["bar", "point", "marker"] = "bar", orient: str = "v",
+                     extra: Sequence[tuple[Any, str]] = (), **kwargs: Any) -> Legend:
+    """Add the legend explaining the qualifier encoding.
+
+    Parameters
+    ----------
+    ax : Axes
+        Axes to attach the legend to.  An existing legend is kept.
+    qualifiers : iterable of str, optional
+        Qualifiers to explain (default: all of :data:`QUALIFIERS`); shown in
+        :data:`QUALIFIERS` order.
+    language : {"en", "vi"}, optional
+        Wording language: en "reported", "estimate", "lower bound (≥)",
+        "approximate", "target"; vi "số báo cáo", "ước tính", "cận dưới (≥)",
+        "xấp xỉ", "chỉ tiêu".
+    kind : {"bar", "point", "marker"}
+        Keys are bar swatches, markers on a stem (lollipop), or bare markers.
+    orient : {"v", "h"}
+        Direction of bound arrows in the keys.
+    extra : sequence of (handle, label)
+        More entries appended after the qualifiers.
+    **kwargs
+        Passed to :meth:`Axes.legend` (default: outside, right of the axes).
+
+    Returns
+    -------
+    Legend
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> leg = qualifier_legend(ax, ["exact", "lower_bound"], "vi")
+    >>> [t.get_text() for t in leg.get_texts()]
+    ['số báo cáo', 'cận dưới (≥)']
+    >>> plt.close(fig)
+    """
+    lang = _lang(language)
+    wanted = set(QUALIFIERS if qualifiers is None else qualifiers)
+    for q in wanted:
+        _style(q)
+    keys = [_QualifierKey(q, kind, orient) for q in QUALIFIERS if q in wanted]
+    handles = keys + [h for h, _ in extra]
+    labels = [_LEGEND_LABELS[lang][k.qualifier] for k in keys] + [t for _, t in extra]
+    previous = ax.get_legend()
+    if previous is not None:
+        ax.add_artist(previous)
+    opts: dict[str, Any] = {"title": _TEXT[lang]["legend_title"], "loc": "upper left",
+                            "bbox_to_anchor": (1.01, 1.0), "borderaxespad": 0.0,
+                            "fontsize": "small", "title_fontsize": "small", "frameon": False,
+                            "alignment": "left"}
+    handler_map = {_QualifierKey: _QualifierKeyHandler(), **kwargs.pop("handler_map", {})}
+    opts.update(kwargs)
+    return ax.legend(handles, labels, handler_map=handler_map, **opts)
+
+
+def _hue_legend(ax: Axes, levels: Sequence[Any], colors: Sequence[Any], title: str, kind: str) -> None:
+    if kind == "bar":
+        handles: list[Any] = [Patch(facecolor=c, edgecolor=c) for c in colors]
+    else:
+        handles = [Line2D([], [], marker="o", color=c, linestyle="none", markersize=8) for c in colors]
+    leg = ax.legend(handles, [str(v) for v in levels], title=title, loc="lower left",
+                    bbox_to_anchor=(1.01, 0.0), borderaxespad=0.0, fontsize="small",
+                    title_fontsize="small", frameon=False, alignment="left")
+    ax.add_artist(leg)
+
+
+# --------------------------------------------------------------------------
+# Titles, axis labels, source lines
+# --------------------------------------------------------------------------
+
+
+def _axis_text(units: str | None, lang: str) -> str:
+    if not units:
+        return _TEXT[lang]["count"]
+    return f"{_TEXT[lang]['value']} ({units})"
+
+
+def titled(ax: Axes, title: str, units: str | None = None, *, language: str | None = None,
+           axis: Literal["x", "y"] = "y", wrap: int = 60) -> Axes:
+    """Set a (wrapped, left-aligned) title and a value-axis label with units.
+
+    Parameters
+    ----------
+    ax : Axes
+    title : str
+        Chart title; long titles are wrapped at *wrap* characters.
+    units : str, optional
+        Unit text for the value axis ("Value (billion VND)"); empty/None
+        labels the axis "Count" ("Số lượng").
+    language : {"en", "vi"}, optional
+    axis : {"x", "y"}, default "y"
+        Which axis holds the values.
+    wrap : int, default 60
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> _ = titled(ax, "Doanh thu viễn thông", "tỷ đồng", language="vi")
+    >>> ax.get_title(loc="left"), ax.get_ylabel()
+    ('Doanh thu viễn thông', 'Giá trị (tỷ đồng)')
+    >>> plt.close(fig)
+    """
+    lang = _lang(language)
+    for loc in ("center", "right"):
+        ax.set_title("", loc=loc)
+    ax.set_title(_wrap(title, wrap), loc="left", fontweight="bold")
+    (ax.set_ylabel if axis == "y" else ax.set_xlabel)(_axis_text(units, lang))
+    return ax
+
+
+def add_source(ax_or_fig: Axes | Figure | SubFigure, text: str, language: str | None = None) -> Text:
+    """Write a small "Source: …" / "Nguồn: …" line under the plot.
+
+    On an Axes the line sits just below the x tick labels and axis label
+    (it follows them when the layout changes and is included in
+    constrained layout and ``bbox_inches="tight"``).  On a Figure it is the
+    figure's bottom label (``supxlabel``), left-aligned.  Calling it again
+    replaces the previous line.
+
+    Parameters
+    ----------
+    ax_or_fig : Axes or Figure
+    text : str
+        Source text; the "Source: " / "Nguồn: " prefix is added unless the text
+        already starts with it.
+    language : {"en", "vi"}, optional
+
+    Returns
+    -------
+    Text
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> add_source(ax, "Sở TT&TT An Giang (2019)", "vi").get_text()
+    'Nguồn: Sở TT&TT An Giang (2019)'
+    >>> plt.close(fig)
+    """
+    lang = _lang(language)
+    text = str(text)
+    prefix = _TEXT[lang]["source"]
+    if not any(text.lower().startswith(p.lower()) for p in (_TEXT["en"]["source"], _TEXT["vi"]["source"])):
+        text = f"{prefix}: {text}"
+    if isinstance(ax_or_fig, (Figure, SubFigure)):
+        return ax_or_fig.supxlabel(text, x=0.01, ha="left", fontsize="small", color=_SOURCE_COLOR)
+    if not isinstance(ax_or_fig, Axes):
+        raise TypeError("add_source expects an Axes or a Figure")
+    ax = ax_or_fig
+    old = getattr(ax, "_agstats_source", None)
+    if old is not None and old.axes is not None:
+        old.remove()
+
+    def below_xaxis(renderer: Any) -> Any:
+        return ax.xaxis.get_tightbbox(renderer) or ax.bbox
+
+    ann = ax.annotate(text, xy=(0.0, 0.0), xycoords=("axes fraction", below_xaxis),
+                      xytext=(0.0, -4.0), textcoords="offset points", ha="left", va="top",
+                      fontsize="small", color=_SOURCE_COLOR, annotation_clip=False)
+    ax._agstats_source = ann  # type: ignore[attr-defined]
+    return ann
+
+
+def _new_axes(ax: Axes | None, orient: str, n: int) -> Axes:
+    if ax is not None:
+        return ax
+    if orient == "v":
+        size = (min(max(7.0, 3.0 + 1.8 * n), 14.0), 4.5)
+    else:
+        size = (8.0, max(3.0, 1.6 + 0.55 * n))
+    _, new = plt.subplots(figsize=size, layout="constrained")
+    return new
+
+
+def _check_orient(orient: str) -> str:
+    if orient not in ("v", "h"):
+        raise ValueError(f"orient must be 'v' or 'h', got {orient!r}")
+    return orient
+
+
+def _finish(ax: Axes, df: pd.DataFrame, *, lang: str, orient: str, cat_labels: Sequence[str],
+            units: str, title: str | None, source: str | None, wrap: int) -> None:
+    """Category ticks, number format, title, axis label and source line."""
+    n = len(cat_labels)
+    ticks = [_wrap(c, wrap) for c in cat_labels]
+    fmt = FuncFormatter(lambda v, _pos: format_number(v, lang))
+    if orient == "v":
+        ax.set_xticks(range(n), ticks, fontsize="small")
+        ax.set_xlim(-0.5, n - 0.5)
+        ax.yaxis.set_major_formatter(fmt)
+        ax.grid(False, axis="x")
+        ax.set_xlabel("")
+    else:
+        ax.set_yticks(range(n), ticks)
+        ax.set_ylim(n - 0.5, -0.5)  # first category on top
+        ax.xaxis.set_major_formatter(fmt)
+        ax.grid(False, axis="y")
+        ax.set_ylabel("")
+    titled(ax, title if title is not None else _default_title(df, lang), units,
+           language=lang, axis="y" if orient == "v" else "x")
+    if source:
+        add_source(ax, source, lang)
+
+
+def _layout(df: pd.DataFrame, cats: pd.Series, hue: str | None, lang: str, palette: Any,
+            span: float) -> tuple[list[Any], list[Any], list[Any], np.ndarray, float]:
+    """Category/hue levels, colours, per-row positions and mark width."""
+    cat_levels = _levels(cats)
+    if hue is not None:
+        hues = _column(df, hue, lang)
+        if isinstance(df.get(hue), pd.Series) and isinstance(df[hue].dtype, pd.CategoricalDtype):
+            observed = set(hues)
+            hue_levels = [str(c) for c in df[hue].cat.categories if str(c) in observed]
+        else:
+            hue_levels = _levels(hues)
+    else:
+        hues = pd.Series([None] * len(df), index=df.index, dtype=object)
+        hue_levels = [None]
+    pairs = list(zip(cats, hues))
+    if len(set(pairs)) != len(pairs):
+        raise ValueError("several rows share the same category"
+                         + (" and hue" if hue is not None else "")
+                         + "; pass x=/hue= to tell them apart or filter the data")
+    colors = _palette(palette, len(hue_levels))
+    k = len(hue_levels)
+    width = span / k
+    pos = np.array([cat_levels.index(c) - span / 2 + (hue_levels.index(h) + 0.5) * width
+                    for c, h in pairs], dtype=float)
+    row_colors = [colors[hue_levels.index(h)] for h in hues]
+    return cat_levels, hue_levels, row_colors, pos, width
+
+
+# --------------------------------------------------------------------------
+# Charts
+# --------------------------------------------------------------------------
+
+
+def bar(data: pd.DataFrame, x: str | None = None, y: str = "value", hue: str | None = None, *,
+        ax: Axes | None = None, language: str | None = None, value_labels: bool = True,
+        unit_label: str | None = None, title: str | None = None, source: str | None = None,
+        orient: Orient = "v", palette: str | Sequence[Any] = "colorblind", legend: bool = True,
+        width: float = 0.8, wrap: int | None = None) -> Axes:
+    """Qualifier-aware bar chart of indicator rows.
+
+    Reported (``exact``) values are solid bars; estimates are light and
+    hatched ``//`` (approximate ``..``); lower bounds get a "≥" label and an
+    arrow pointing to larger values, upper bounds "≤" and an arrow into the
+    bar; targets are dashed outlines.  See :data:`QUALIFIER_STYLES`.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Indicator rows, all in one unit (or pass *unit_label*).
+    x : str, optional
+        Category column (whatever *orient*).  ``"label"`` uses the label in
+        the chosen language, ``"period"`` the formatted period.  Default: the
+        periods if all rows are one indicator, else the labels (with the
+        period added when a label repeats).
+    y : str, default "value"
+        Value column.
+    hue : str, optional
+        Column splitting each category into coloured, side-by-side bars
+        (``"period"`` and ``"label"`` are accepted).
+    ax : Axes, optional
+        Draw here; by default a new constrained-layout figure is made.
+    language : {"en", "vi"}, optional
+        Labels, legend and number format language (default: module language).
+    value_labels : bool, default True
+        Write the formatted value (with ≥/≤/≈) at the end of each bar.
+    unit_label : str, optional
+        Unit text for the value axis; default from the ``unit`` column.
+    title : str, optional
+        Default: the indicator label if there is one indicator, else a
+        generic title.
+    source : str, optional
+        Source line under the chart (see :func:`add_source`).
+    orient : {"v", "h"}, default "v"
+        Vertical bars, or horizontal bars (categories listed top-down).
+    palette : str or sequence of colours, default "colorblind"
+    legend : bool, default True
+        Add the qualifier legend (and the hue legend).
+    width : float, default 0.8
+        Total width of the bars of one category.
+    wrap : int, optional
+        Wrap category labels at this many characters (default 20 for
+        vertical, 32 for horizontal bars); words are not broken.
+
+    Returns
+    -------
+    Axes
+
+    Raises
+    ------
+    ValueError
+        Unknown language/qualifier/orient, mixed units, duplicate categories.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({
+    ...     "indicator": ["telecom_revenue"] * 2,
+    ...     "label_en": ["Telecommunications revenue"] * 2,
+    ...     "label_vi": ["Doanh thu viễn thông"] * 2,
+    ...     "value": [3300.0, 2700.0], "unit": "vnd_bn",
+    ...     "period_start": pd.to_datetime(["2018-01-01", "2019-01-01"]),
+    ...     "period_end": pd.to_datetime(["2018-12-31", "2019-09-30"]),
+    ...     "qualifier": ["exact", "estimate"]})
+    >>> ax = bar(rows, language="vi", source="Sở TT&TT An Giang (2019)")
+    >>> ax.get_title(loc="left"), [t.get_text() for t in ax.get_xticklabels()]
+    ('Doanh thu viễn thông', ['2018', 'tháng 1–9/2019'])
+    >>> plt.close(ax.figure)
+    """
+    lang = _lang(language)
+    orient = _check_orient(orient)
+    df = _frame(data, y)
+    cats = _categories(df, x, hue, lang)
+    cat_levels, hue_levels, row_colors, pos, w = _layout(df, cats, hue, lang, palette, width)
+    units = _unit(df, unit_label, lang)
+    ax = _new_axes(ax, orient, len(cat_levels))
+
+    draw = ax.bar if orient == "v" else ax.barh
+    size_kw = "width" if orient == "v" else "height"
+    for i, row in df.iterrows():
+        q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
+        draw([p], [v], **{size_kw: w * 0.95}, label="_nolegend_", zorder=2, **_patch_kwargs(c, q))
+        end = (p, v) if orient == "v" else (v, p)
+        st = _style(q)
+        _bound_arrow(ax, end, st.direction, orient, c)
+        if value_labels:
+            pad = _label_pad(q) if v >= 0 or st.direction <= 0 else _LABEL_PAD_PTS
+            _value_label(ax, end, format_value(v, q, language=lang), orient, pad, negative=v < 0)
+
+    any_arrow = any(_style(q).direction > 0 for q in df["qualifier"])
+    margin = 0.22 if any_arrow else (0.12 if value_labels else 0.05)
+    ax.margins(**{("y" if orient == "v" else "x"): margin})
+    _finish(ax, df, lang=lang, orient=orient, cat_labels=cat_levels, units=units, title=title,
+            source=source, wrap=wrap or (20 if orient == "v" else 32))
+    if legend:
+        if hue is not None:
+            _hue_legend(ax, hue_levels, _palette(palette, len(hue_levels)), hue, "bar")
+        qualifier_legend(ax, set(df["qualifier"]), lang, kind="bar", orient=orient)
+    return ax
+
+
+def point(data: pd.DataFrame, x: str | None = None, y: str = "value", hue: str | None = None, *,
+          ax: Axes | None = None, language: str | None = None, value_labels: bool = True,
+          unit_label: str | None = None, title: str | None = None, source: str | None = None,
+          orient: Orient = "h", palette: str | Sequence[Any] = "colorblind", legend: bool = True,
+          stems: bool = True, baseline: float = 0.0, wrap: int | None = None) -> Axes:
+    """Qualifier-aware dot (lollipop) plot for values on one scale.
+
+    Reported values are filled markers; estimates light-filled markers
+    (approximate: diamonds); targets open markers on a dashed stem; lower
+    bounds carry an arrow towards larger values (right for ``orient="h"``,
+    up for ``"v"``) and a "≥" label; upper bounds an arrow back and "≤".
+
+    Parameters
+    ----------
+    data : DataFrame
+        Indicator rows in one unit, e.g. percentages.
+    x, y, hue, ax, language, value_labels, unit_label, title, source, palette, legend, wrap
+        As in :func:`bar` (*x* is the category column, *y* the values).
+    orient : {"h", "v"}, default "h"
+        ``"h"``: categories down the y axis, values along x.
+    stems : bool, default True
+        Draw the line from *baseline* to each marker.
+    baseline : float, default 0.0
+        Start of the stems; the value axis starts here when all values are
+        above it.
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["a", "b"], "label_en": ["3G/4G coverage", "Smart-device users"],
+    ...                      "label_vi": ["Phủ sóng 3G, 4G", "Dùng thiết bị thông minh"],
+    ...                      "value": [100.0, 60.0], "unit": "percent", "qualifier": ["exact", "lower_bound"]})
+    >>> ax = point(rows, language="en")
+    >>> sorted(t.get_text() for t in ax.texts if t.get_text())
+    ['100', '≥ 60']
+    >>> plt.close(ax.figure)
+    """
+    lang = _lang(language)
+    orient = _check_orient(orient)
+    df = _frame(data, y)
+    cats = _categories(df, x, hue, lang)
+    cat_levels, hue_levels, row_colors, pos, _w = _layout(df, cats, hue, lang, palette, 0.5)
+    units = _unit(df, unit_label, lang)
+    ax = _new_axes(ax, orient, len(cat_levels))
+
+    for i, row in df.iterrows():
+        q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
+        st = _style(q)
+        end = (p, v) if orient == "v" else (v, p)
+        if stems:
+            xs, ys = ([p, p], [baseline, v]) if orient == "v" else ([baseline, v], [p, p])
+            ax.plot(xs, ys, color=c, lw=1.5, linestyle=st.linestyle, zorder=2, label="_nolegend_")
+        ax.plot([end[0]], [end[1]], zorder=3, label="_nolegend_", **_marker_kwargs(c, q))
+        _bound_arrow(ax, end, st.direction, orient, c, start=6.0)
+        if value_labels:
+            pad = 8.0 + (_ARROW_PTS + 6.0 if st.direction > 0 else 0.0)
+            _value_label(ax, end, format_value(v, q, language=lang), orient, pad, negative=v < baseline)
+
+    vaxis = "y" if orient == "v" else "x"
+    ax.margins(**{vaxis: 0.25})
+    values = df[y].to_numpy()
+    if stems and (values >= baseline).all():
+        (ax.set_ylim if orient == "v" else ax.set_xlim)(baseline, None)
+    _finish(ax, df, lang=lang, orient=orient, cat_labels=cat_levels, units=units, title=title,
+            source=source, wrap=wrap or (20 if orient == "v" else 32))
+    if orient == "h":
+        ax.grid(True, axis="x")
+    if legend:
+        if hue is not None:
+            _hue_legend(ax, hue_levels, _palette(palette, len(hue_levels)), hue, "point")
+        qualifier_legend(ax, set(df["qualifier"]), lang, kind="point", orient=orient)
+    return ax
+
+
+def interval_bounds(data: pd.DataFrame, y: str = "value",
+                    domain: tuple[float, float] | None = None) -> pd.DataFrame:
+    """The interval of values each row allows, from its qualifier.
+
+    Point values (exact, estimate, approximate, target) give ``[v, v]``;
+    lower bounds ``[v, hi]`` and upper bounds ``[lo, v]``, where ``(lo, hi)``
+    is *domain* — by default ``(0, 100)`` for ``percent`` rows and
+    ``(0, inf)`` otherwise.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Rows with *y* and ``qualifier`` (and optionally ``unit``).
+    y : str, default "value"
+    domain : (float, float), optional
+        Overrides the default domain for all rows.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``lower`` and ``upper`` aligned with *data*.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"value": [60.0, 4600.0], "unit": ["percent", "vnd_bn"],
+    ...                      "qualifier": ["lower_bound", "lower_bound"]})
+    >>> interval_bounds(rows).to_dict("list")
+    {'lower': [60.0, 4600.0], 'upper': [100.0, inf]}
+    """
+    df = _frame(data, y)
+    lower, upper = [], []
+    for _, row in df.iterrows():
+        v = float(row[y])
+        if domain is not None:
+            lo, hi = domain
+        elif row.get("unit") == "percent":
+            lo, hi = 0.0, 100.0
+        else:
+            lo, hi = 0.0, math.inf
+        d = _style(row["qualifier"]).direction
+        lower.append(v if d >= 0 else float(lo))
+        upper.append(v if d <= 0 else float(hi))
+    return pd.DataFrame({"lower": lower, "upper": upper}, index=data.index)
+
+
+def interval_plot(data: pd.DataFrame, x: str | None = None, y: str = "value", *,
+                  lower: str | None = None, upper: str | None = None,
+                  domain: tuple[float, float] | None = None, ax: Axes | None = None,
+                  language: str | None = None, value_labels: bool = True,
+                  unit_label: str | None = None, title: str | None = None,
+                  source: str | None = None, palette: str | Sequence[Any] = "colorblind",
+                  legend: bool = True, wrap: int = 32) -> Axes:
+    """Horizontal interval plot: what each value or bound allows.
+
+    Each row is drawn as the qualifier marker at its value plus, for bounds,
+    a band over the allowed range (see :func:`interval_bounds`).  Finite ends
+    are closed (a ``|`` tick); an infinite end runs to the right edge of the
+    axes and ends in an arrow head ("no upper limit (→ ∞)").
+
+    Parameters
+    ----------
+    data : DataFrame
+        Indicator rows in one unit.
+    x, y, ax, language, value_labels, unit_label, title, source, palette, legend, wrap
+        As in :func:`point` (categories are listed down the y axis).
+    lower, upper : str, optional
+        Columns with explicit interval ends (NaN or ±inf = open); default
+        derived from the qualifier by :func:`interval_bounds`.
+    domain : (float, float), optional
+        Passed to :func:`interval_bounds`.
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["a", "b"], "label_en": ["Telecom revenue 2018", "IT industry revenue"],
+    ...                      "label_vi": ["Doanh thu viễn thông", "Doanh thu ngành CNTT"],
+    ...                      "value": [3300.0, 4600.0], "unit": "vnd_bn", "qualifier": ["exact", "lower_bound"]})
+    >>> ax = interval_plot(rows, language="vi")
+    >>> ax.get_xlabel()
+    'Giá trị (tỷ đồng)'
+    >>> plt.close(ax.figure)
+    """
+    lang = _lang(language)
+    df = _frame(data, y)
+    bounds = interval_bounds(df, y, domain)
+    if lower is not None:
+        bounds["lower"] = pd.to_numeric(df[lower], errors="coerce").fillna(-math.inf).to_numpy()
+    if upper is not None:
+        bounds["upper"] = pd.to_numeric(df[upper], errors="coerce").fillna(math.inf).to_numpy()
+    cats = _categories(df, x, None, lang)
+    cat_levels, _h, row_colors, pos, _w = _layout(df, cats, None, lang, palette, 0.0)
+    units = _unit(df, unit_label, lang)
+    ax = _new_axes(ax, "h", len(cat_levels))
+
+    finite = np.concatenate([df[y].to_numpy(), bounds.to_numpy().ravel()])
+    finite = finite[np.isfinite(finite)]
+    lo_data, hi_data = float(min(finite.min(), 0.0)), float(finite.max())
+    span = (hi_data - lo_data) or 1.0
+    has_open_hi = bool((np.isinf(bounds["upper"]) & (bounds["upper"] > 0)).any())
+    has_open_lo = bool((np.isinf(bounds["lower"]) & (bounds["lower"] < 0)).any())
+    left = lo_data - (0.2 * span if has_open_lo else (0.0 if lo_data == 0 else 0.05 * span))
+    right = hi_data + (0.3 if has_open_hi else 0.12) * span
+    ax.set_xlim(left, right)
+
+    for i, row in df.iterrows():
+        q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
+        lo, hi = float(bounds.at[i, "lower"]), float(bounds.at[i, "upper"])
+        band = dict(color=c, alpha=0.35, lw=6, solid_capstyle="butt", zorder=2)
+        if lo < hi:
+            a, b = max(lo, left), min(hi, right)
+            ax.plot([a, b], [p, p], label="_nolegend_", **band)
+            for end, is_open, sign in ((lo, math.isinf(lo), -1), (hi, math.isinf(hi), +1)):
+                edge = left if sign < 0 else right
+                if is_open:
+                    ax.annotate("", xy=(edge, p), xytext=(edge - sign * 0.04 * span, p),
+                                arrowprops={"arrowstyle": "-|>", "color": _darken(c), "lw": 1.5,
+                                            "mutation_scale": 14, "shrinkA": 0, "shrinkB": 0},
+                                annotation_clip=False)
+                elif end != v:
+                    ax.plot([end], [p], marker="|", markersize=14, markeredgewidth=2,
+                            color=_darken(c), linestyle="none", zorder=3, label="_nolegend_")
+        ax.plot([v], [p], zorder=4, label="_nolegend_", **_marker_kwargs(c, q))
+        if value_labels:
+            ax.annotate(format_value(v, q, language=lang), xy=(v, p), xytext=(-5, 9),
+                        textcoords="offset points", ha="left", va="bottom", color=_TEXT_COLOR,
+                        fontsize="small", annotation_clip=False)
+
+    _finish(ax, df, lang=lang, orient="h", cat_labels=cat_levels, units=units, title=title,
+            source=source, wrap=wrap)
+    ax.set_ylim(len(cat_levels) - 0.4, -0.7)  # room for labels above the first row
+    ax.grid(True, axis="x")
+    if legend:
+        extra: list[tuple[Any, str]] = []
+        if (bounds["lower"] < bounds["upper"]).any():
+            extra.append((Line2D([], [], color=_KEY_COLOR, alpha=0.35, lw=6, solid_capstyle="butt"),
+                          _TEXT[lang]["range"]))
+        if has_open_hi:
+            extra.append((_OpenEndKey(), _TEXT[lang]["open"]))
+        qualifier_legend(ax, set(df["qualifier"]), lang, kind="marker", orient="h", extra=extra,
+                         handler_map={_OpenEndKey: _OpenEndHandler()})
+    return ax
+
+
+class _OpenEndKey:
+    """Legend proxy for an interval with no upper limit."""
+
+
+class _OpenEndHandler(HandlerBase):
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        y = -ydescent + height / 2
+        band = Line2D([-xdescent, -xdescent + width * 0.8], [y, y], color=_KEY_COLOR, alpha=0.35, lw=6,
+                      solid_capstyle="butt", transform=trans)
+        arrow = FancyArrowPatch((-xdescent + width * 0.5, y), (-xdescent + width, y), arrowstyle="-|>",
+                                mutation_scale=fontsize * 0.8, color=_darken(_KEY_COLOR), lw=1.2,
+                                transform=trans, shrinkA=0, shrinkB=0)
+        return [band, arrow]

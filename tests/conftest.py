@@ -1,0 +1,44 @@
+"""Shared fixtures: a small valid data package written for the tests, and the source text."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "mic-2019-an-giang-ict-report.vi.txt"
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture
+def minipkg(tmp_path: Path) -> Path:
+    """A small valid data package: the project's schema with fixture tables."""
+    out = tmp_path / "pkg"
+    shutil.copytree(FIXTURES / "minipkg", out)
+    shutil.copy(ROOT / "data" / "datapackage.json", out / "datapackage.json")
+    return out
+
+
+def edit_cell(folder: Path, file: str, line: int, column: str, value: str) -> None:
+    """Set one cell of a CSV file (line numbers as in the file: header = line 1)."""
+    path = folder / file
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[line - 1][rows[0].index(column)] = value
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+@pytest.fixture
+def source_text() -> str:
+    """The 2019 report's text (NFC), or a skip with the reason when it is absent."""
+    if not SOURCE_TEXT.exists():
+        pytest.skip(f"source text not found at {SOURCE_TEXT} (it is never committed; see data/README.md)")
+    return unicodedata.normalize("NFC", SOURCE_TEXT.read_text(encoding="utf-8"))

@@ -1,0 +1,506 @@
+"""Tests of agstats.parsing: Vietnamese numbers -> value, unit, qualifier."""
+
+from __future__ import annotations
+
+import dataclasses
+import doctest
+import importlib.util
+import math
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agstats import parsing
+from agstats.parsing import (
+    QUALIFIERS,
+    UNIT_CODES,
+    Quantity,
+    find_quantities,
+    format_vi,
+    normalize,
+    parse_number,
+    parse_quantity,
+    tokenize,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_DB = settings(database=None, deadline=None)  # write no .hypothesis folder into the tree
+
+
+def triples(text: str) -> list[tuple[float, str, str]]:
+    return [(q.value, q.unit, q.qualifier) for q in find_quantities(text)]
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+# --------------------------------------------------------------------------- module
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(parsing, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 20
+    assert result.failed == 0
+
+
+def test_public_api() -> None:
+    assert QUALIFIERS == (
+        "exact", "estimate", "lower_bound", "upper_bound", "approximate", "target", "estimate_lower_bound",
+    )  # fmt: skip
+    assert [f.name for f in dataclasses.fields(Quantity)][:6] == ["value", "unit", "qualifier", "start", "end", "text"]
+    q = Quantity(1.0, "count", "exact", 0, 1, "1")
+    assert q.denominator is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.value = 2.0  # type: ignore[misc]
+
+
+def test_unit_codes_match_units_csv() -> None:
+    codes = [line.split(",")[0] for line in (ROOT / "data" / "units.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert set(UNIT_CODES) == set(codes)
+
+
+def test_module_imports_only_the_standard_library() -> None:
+    code = (
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('p', {str(ROOT / 'agstats' / 'parsing.py')!r})\n"
+        "m = sys.modules['p'] = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
+        "assert m.parse_quantity('150 tỷ đồng').unit == 'vnd_bn'\n"
+        "bad = [n for n in ('pandas', 'numpy', 'agstats') if n in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --------------------------------------------------------------------------- normalize
+
+
+def test_normalize_is_nfc_and_length_stable() -> None:
+    text = "Năm 2017\u00a0\u2013\u00a02019:\t156\u2009điểm\r\nước\u202f150\u2014tỷ"
+    out = normalize(nfd(text))
+    assert out == "Năm 2017 - 2019: 156 điểm\n\nước 150-tỷ"
+    assert len(out) == len(unicodedata.normalize("NFC", text))
+    assert unicodedata.is_normalized("NFC", out)
+
+
+def test_normalize_leaves_plain_text_alone() -> None:
+    text = "doanh thu năm 2018 đạt 178 tỷ đồng."
+    assert normalize(text) == text
+
+
+# --------------------------------------------------------------------------- parse_number
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [
+        ("3.300", 3300),
+        ("1.908.352", 1908352),
+        ("2,5", 2.5),
+        ("02", 2),
+        ("05", 5),
+        ("0", 0),
+        ("65.2", 65.2),  # one dot, not three digits after it: decimal
+        ("0.500", 0.5),  # "0" cannot start a thousands group
+        ("1234.567", 1234.567),
+        ("41,5", 41.5),
+        ("3.536,7", 3536.7),
+        ("22,370.09", 22370.09),  # both separators: the last one is decimal
+        ("98.982,30", 98982.3),
+        ("1,234,567", 1234567),  # several commas in groups of three: thousands
+        (" 150 ", 150),
+        ("+5", 5),
+        ("-1.234,5", -1234.5),
+        ("\u2212" + "7", -7),  # minus sign normalised to "-"
+    ],
+)
+def test_parse_number(token: str, value: float) -> None:
+    assert parse_number(token) == pytest.approx(value, rel=1e-15, abs=0)
+
+
+@pytest.mark.parametrize("token", ["abc", "", "1.2.3", "1,2.3,4", "12 tỷ", "3G", "1..2", "1.23.456", "9" * 1001])
+def test_parse_number_rejects_non_numbers(token: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_number(token)
+    assert repr(token) in str(info.value)
+
+
+# --------------------------------------------------------------------------- format_vi
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1908352, None, "1.908.352"),
+        (2.5, None, "2,5"),
+        (150.0, None, "150"),
+        (3536.7, None, "3.536,7"),
+        (0, None, "0"),
+        (0.07, None, "0,07"),
+        (999, None, "999"),
+        (1000, None, "1.000"),
+        (-1234.5, None, "-1.234,5"),
+        (22370.0912, 2, "22.370,09"),
+        (2.5, 0, "2"),
+        (1908352, 2, "1.908.352,00"),
+        (1e16, None, "10.000.000.000.000.000"),
+        (-0.0, None, "0"),
+    ],
+)
+def test_format_vi(value: float, decimals: int | None, expected: str) -> None:
+    assert format_vi(value, decimals) == expected
+
+
+@pytest.mark.parametrize(("value", "decimals"), [(math.nan, None), (math.inf, None), (1.0, -1)])
+def test_format_vi_errors(value: float, decimals: int | None) -> None:
+    with pytest.raises(ValueError):
+        format_vi(value, decimals)
+
+
+# --------------------------------------------------------------------------- the 2019 report
+
+REPORT_PHRASES = [
+    ("doanh thu của các doanh nghiệp bưu chính năm 2018 đạt 178 tỷ đồng", 178, "vnd_bn", "exact"),
+    ("ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng", 150, "vnd_bn", "estimate"),
+    ("Tổng số điểm phục vụ bưu chính: 156 điểm", 156, "count", "exact"),
+    ("doanh thu viễn thông năm 2018 đạt 3.300 tỷ đồng", 3300, "vnd_bn", "exact"),
+    ("ước 9 tháng đầu năm 2019 đạt 2.700 tỷ đồng", 2700, "vnd_bn", "estimate"),
+    ("Tỷ lệ phủ sóng thông tin di động 3G, 4G đã đạt 100% trên toàn tỉnh", 100, "percent", "exact"),
+    ("Internet cáp quang tốc độ cao đã đến 100% trung tâm xã phường thị trấn", 100, "percent", "exact"),
+    ("Internet di động băng rộng phủ sóng 100%", 100, "percent", "exact"),
+    ("Trên 60% dân số sử dụng thiết bị thông minh", 60, "percent", "lower_bound"),
+    ("tổ chức 02 buổi Hội thảo và diễn tập An toàn thông tin", 2, "count", "exact"),
+    ("Doanh thu ngành Công nghệ thông tin đạt trên 4.600 tỷ đồng", 4600, "vnd_bn", "lower_bound"),
+    ("Đã nộp vào ngân sách nhà nước trên 28 tỷ đồng", 28, "vnd_bn", "lower_bound"),
+    ("có 05 cơ quan báo chí in địa phương", 5, "count", "exact"),
+    ("01 Văn phòng đại diện của Thông tấn xã Việt Nam", 1, "count", "exact"),
+    ("60 phóng viên thường trú", 60, "count", "exact"),
+    ("01 Đài Phát thanh và Truyền hình tỉnh An Giang", 1, "count", "exact"),
+    ("thời lượng phát sóng 24 giờ/ngày", 24, "hours_per_day", "exact"),
+    ("07 đơn vị cung cấp dịch vụ truyền hình trả tiền", 7, "count", "exact"),
+    ("06 trang thông tin điện tử tổng hợp có giấy phép", 6, "count", "exact"),
+    ("01 Cổng thông tin điện tử tỉnh", 1, "count", "exact"),
+    ("33 cổng thông tin thành phần", 33, "count", "exact"),
+    ("mỗi năm dành 1% ngân sách đầu tư cho hoạt động thông tin - truyền thông", 1, "percent", "exact"),
+    # follow-up phrases
+    ("Doanh thu bưu chính đạt trên 250 tỷ đồng", 250, "vnd_bn", "lower_bound"),
+    ("tổng doanh thu toàn ngành ước đạt trên 6.000 tỷ đồng", 6000, "vnd_bn", "estimate_lower_bound"),
+    ("Tỷ lệ sử dụng điện thoại thông minh trên địa bàn tỉnh đạt khoảng 67%", 67, "percent", "approximate"),
+    ("dân số của tỉnh là 1.908.352 người", 1908352, "persons", "exact"),
+    ("3.536,7 km²", 3536.7, "km2", "exact"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "value", "unit", "qualifier"), REPORT_PHRASES)
+def test_report_phrases(phrase: str, value: float, unit: str, qualifier: str) -> None:
+    found = find_quantities(phrase)
+    assert (value, unit, qualifier) in triples(phrase), found
+    # each of these phrases states exactly one quantity: years, "9 tháng", 3G/4G are not quantities
+    assert len(found) == 1, found
+    assert find_quantities(nfd(phrase)) == found
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "theo Quyết định số 2314/QĐ-UBND ngày 25 tháng 9 năm 2019",
+        "theo Quyết định 45/2016/QĐ-TTg",
+        "năm 2018",
+        "Năm 2017 – 2019, Đội ứng cứu phối hợp",
+        "giai đoạn 2021 - 2025",
+        "9 tháng đầu năm",
+        "ngày 25/9/2019",
+        "đến ngày 30-9-2019",
+        "tháng 9/2019",
+        "lúc 14:30",
+        "Nghị định số 64/2007/NĐ-CP",
+        "Kế hoạch số 12 của UBND",
+        "mạng 2G, 3G, 4G và thử nghiệm 5G",
+        "lần thứ 4",
+        "Cách mạng công nghiệp lần thứ 4 và công nghiệp 4.0",
+        "dịch vụ công trực tuyến mức độ 3",
+        "dịch vụ công trực tuyến mức độ 3, 4",
+        "Điều 5 Luật 86",
+        "điện thoại 0296 3852 123",
+        "đường dây nóng 0296.3852.123",
+        "COVID-19 và H5N1",
+        "1. Tổng quan\n2.1. Bưu chính\n(3) Viễn thông",
+        "số thuê bao trên 100 dân",
+        "tốc độ 100 Mbps, diện tích 500 ha",
+        "không có số",
+        "",
+    ],
+)
+def test_not_quantities(phrase: str) -> None:
+    assert find_quantities(phrase) == []
+
+
+def test_source_text(source_text: str) -> None:
+    """The whole 2019 report: exactly its 22 stated figures, in order."""
+    assert triples(source_text) == [
+        (178, "vnd_bn", "exact"), (150, "vnd_bn", "estimate"), (156, "count", "exact"),
+        (3300, "vnd_bn", "exact"), (2700, "vnd_bn", "estimate"),
+        (100, "percent", "exact"), (100, "percent", "exact"), (100, "percent", "exact"),
+        (60, "percent", "lower_bound"), (2, "count", "exact"),
+        (4600, "vnd_bn", "lower_bound"), (28, "vnd_bn", "lower_bound"),
+        (5, "count", "exact"), (1, "count", "exact"), (60, "count", "exact"), (1, "count", "exact"),
+        (24, "hours_per_day", "exact"), (7, "count", "exact"), (6, "count", "exact"), (1, "count", "exact"),
+        (33, "count", "exact"), (1, "percent", "exact"),
+    ]  # fmt: skip
+    assert triples(nfd(source_text)) == triples(source_text)
+
+
+# --------------------------------------------------------------------------- units
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "unit"),
+    [
+        ("41,5%", 41.5, "percent"),
+        ("75,8 %", 75.8, "percent"),
+        ("100 phần trăm", 100, "percent"),
+        ("150 tỷ đồng", 150, "vnd_bn"),
+        ("150 tỉ đồng", 150, "vnd_bn"),
+        ("150 Tỷ VNĐ", 150, "vnd_bn"),
+        ("150 tỷ đ", 150, "vnd_bn"),
+        ("150 tỷ", 150, "vnd_bn"),  # a bare "tỷ" is money
+        ("500 triệu đồng", 500, "vnd_mn"),
+        ("500 nghìn đồng", 500_000, "vnd"),
+        ("500.000 đ", 500_000, "vnd"),
+        ("500.000đ", 500_000, "vnd"),
+        ("2.000 đồng", 2000, "vnd"),
+        ("138 nghìn tỷ đồng", 138, "vnd_tn"),
+        ("138 ngàn tỷ đồng", 138, "vnd_tn"),
+        ("2,1 triệu tỷ đồng", 2100, "vnd_tn"),
+        ("112 tỷ USD", 112, "usd_bn"),
+        ("5 triệu USD", 5, "usd_mn"),
+        ("300 USD", 300, "usd"),
+        ("5 triệu đô la Mỹ", 5, "usd_mn"),
+        ("$5 billion", 5, "usd_bn"),
+        ("US$ 3 million", 3, "usd_mn"),
+        ("22.370 đồng/USD", 22370, "vnd_per_usd"),
+        ("22.370 VNĐ/USD", 22370, "vnd_per_usd"),
+        ("10,8 triệu thuê bao", 10.8, "count_mn"),
+        ("1,9 triệu người", 1.9, "count_mn"),
+        ("250 nghìn thuê bao", 250, "count_th"),
+        ("1.908.352 người", 1908352, "persons"),
+        ("100 dân", 100, "persons"),
+        ("54 dân tộc", 54, "count"),
+        ("20 đồng chí", 20, "count"),  # comrades, not money
+        ("24 giờ/ngày", 24, "hours_per_day"),
+        ("18 giờ mỗi ngày", 18, "hours_per_day"),
+        ("3.536,7 km2", 3536.7, "km2"),
+        ("3.536,7 km²", 3536.7, "km2"),
+        ("120 km", 120, "km"),
+        ("120km", 120, "km"),
+        ("156 điểm", 156, "count"),
+        ("05 cơ quan báo chí", 5, "count"),
+        ("60 phóng viên", 60, "count"),
+        ("33 cổng thông tin", 33, "count"),
+        ("có 2000 điểm", 2000, "count"),  # a year-like number introduced as an amount
+    ],
+)
+def test_units(phrase: str, value: float, unit: str) -> None:
+    q = parse_quantity(phrase)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+    assert q.qualifier == "exact"
+
+
+def test_units_without_a_code_are_skipped() -> None:
+    assert find_quantities("tốc độ 100 Mbps") == []
+    assert triples("trẻ em 15 tuổi, 40% hộ") == [(40, "percent", "exact")]
+
+
+def test_range_gives_the_first_number_the_second_ones_unit() -> None:
+    assert triples("từ 10 - 15%") == [(10, "percent", "exact"), (15, "percent", "exact")]
+    assert triples("từ 5 đến 10 tỷ đồng") == [(5, "vnd_bn", "exact"), (10, "vnd_bn", "exact")]
+
+
+def test_ratio() -> None:
+    q = parse_quantity("102/102 điểm")
+    assert (q.value, q.denominator, q.unit, q.text) == (102, 102, "count", "102/102")
+    q = parse_quantity("đứng 7/63 tỉnh, thành")
+    assert (q.value, q.denominator, q.unit) == (7, 63, "count")
+    assert find_quantities("năm học 2018/2019") == []
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "unit", "qualifier"),
+    [
+        ("trên 60%", 60, "percent", "lower_bound"),
+        ("Trên 60% dân số", 60, "percent", "lower_bound"),
+        ("đạt trên 4.600 tỷ đồng", 4600, "vnd_bn", "lower_bound"),
+        ("hơn 112 tỷ USD", 112, "usd_bn", "lower_bound"),
+        ("tối thiểu 20 điểm", 20, "count", "lower_bound"),
+        ("ít nhất 20 điểm", 20, "count", "lower_bound"),
+        ("không dưới 20%", 20, "percent", "lower_bound"),
+        ("từ 50 người trở lên", 50, "persons", "lower_bound"),
+        ("từ 5 doanh nghiệp trở lên", 5, "count", "lower_bound"),
+        ("over 200 people", 200, "persons", "lower_bound"),
+        ("more than 10%", 10, "percent", "lower_bound"),
+        ("dưới 5%", 5, "percent", "upper_bound"),
+        ("không quá 5%", 5, "percent", "upper_bound"),
+        ("từ 10 người trở xuống", 10, "persons", "upper_bound"),
+        ("khoảng 67%", 67, "percent", "approximate"),
+        ("gần 2.000 tỷ đồng", 2000, "vnd_bn", "approximate"),
+        ("xấp xỉ 30%", 30, "percent", "approximate"),
+        ("some 5 million USD", 5, "usd_mn", "approximate"),
+        ("ước 150 tỷ đồng", 150, "vnd_bn", "estimate"),
+        ("ước tính 150 tỷ đồng", 150, "vnd_bn", "estimate"),
+        ("Ước đạt 150 tỷ đồng", 150, "vnd_bn", "estimate"),
+        ("ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng", 150, "vnd_bn", "estimate"),
+        ("ước đạt trên 6.000 tỷ đồng", 6000, "vnd_bn", "estimate_lower_bound"),
+        ("ước đạt hơn 6.000 tỷ đồng", 6000, "vnd_bn", "estimate_lower_bound"),
+        ("ước đạt khoảng 6.000 tỷ đồng", 6000, "vnd_bn", "estimate"),
+        ("Ước tính năm 2019: 150 tỷ đồng", 150, "vnd_bn", "estimate"),  # a keyword label carries over its colon
+        ("phấn đấu đạt 80%", 80, "percent", "target"),
+        ("phấn đấu đến năm 2025 có 80% dân số dùng điện thoại thông minh", 80, "percent", "target"),
+        ("kế hoạch năm 2020 đạt 200 tỷ đồng", 200, "vnd_bn", "target"),
+        ("chỉ tiêu 90% hộ gia đình", 90, "percent", "target"),
+        ("mỗi năm dành 1% ngân sách đầu tư", 1, "percent", "exact"),
+        ("Sở Kế hoạch và Đầu tư cho biết tỷ lệ đạt 50%", 50, "percent", "exact"),
+        ("so với kế hoạch đạt 95%", 95, "percent", "exact"),
+        ("vượt kế hoạch 5%", 5, "percent", "exact"),
+        ("hiệp ước với 5 nước", 5, "count", "exact"),
+        ("đạt 100% trên toàn tỉnh", 100, "percent", "exact"),  # "trên" after the number
+        ("trên địa bàn tỉnh có 05 cơ quan", 5, "count", "exact"),
+        ("trên 01 Cổng thông tin điện tử", 1, "count", "exact"),  # "trên" = on
+        ("cao hơn 5% so với năm trước", 5, "percent", "exact"),  # a comparison, not a bound
+    ],
+)
+def test_qualifiers(phrase: str, value: float, unit: str, qualifier: str) -> None:
+    assert triples(phrase) == [(value, unit, qualifier)]
+    assert triples(nfd(phrase)) == [(value, unit, qualifier)]
+
+
+def test_estimate_scope_is_the_clause() -> None:
+    text = (
+        "năm 2018 đạt 178 tỷ đồng, ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng, tăng 10%. "
+        "Tổng số điểm phục vụ bưu chính: 156 điểm; doanh thu 3.300 tỷ đồng\n20 điểm"
+    )
+    assert triples(text) == [
+        (178, "vnd_bn", "exact"),  # before "ước"
+        (150, "vnd_bn", "estimate"),
+        (10, "percent", "estimate"),  # commas do not end the clause
+        (156, "count", "exact"),  # "." ends it
+        (3300, "vnd_bn", "exact"),  # ";" ends it
+        (20, "count", "exact"),
+    ]
+
+
+def test_thousands_dots_do_not_end_a_clause() -> None:
+    assert triples("ước đạt 1.200 tỷ đồng và 3.300 tỷ đồng") == [
+        (1200, "vnd_bn", "estimate"),
+        (3300, "vnd_bn", "estimate"),
+    ]
+
+
+# --------------------------------------------------------------------------- spans and parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("phrase", "span_text"),
+    [
+        ("đạt trên 4.600 tỷ đồng.", "4.600 tỷ đồng"),
+        ("Trên 60% dân số", "60%"),
+        ("có 05 cơ quan báo chí", "05"),
+        ("10,8 triệu thuê bao", "10,8 triệu"),
+        ("phát sóng 24 giờ/ngày;", "24 giờ/ngày"),
+        ("22.370 đồng/USD", "22.370 đồng/USD"),
+        ("hơn US$ 5 billion", "US$ 5 billion"),
+    ],
+)
+def test_spans(phrase: str, span_text: str) -> None:
+    q = parse_quantity(phrase)
+    assert q.text == span_text
+    assert normalize(phrase)[q.start : q.end] == span_text
+    d = parse_quantity(nfd(phrase))
+    assert (d.start, d.end, d.text) == (q.start, q.end, q.text)
+
+
+def test_parse_quantity_returns_the_first_quantity() -> None:
+    q = parse_quantity("ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng, tăng 10%")
+    assert (q.value, q.unit, q.qualifier, q.text) == (150, "vnd_bn", "estimate", "150 tỷ đồng")
+
+
+def test_parse_quantity_error_quotes_the_text() -> None:
+    with pytest.raises(ValueError, match="'không có số'"):
+        parse_quantity("không có số")
+    with pytest.raises(ValueError, match="45/2016/QĐ-TTg"):
+        parse_quantity("theo Quyết định 45/2016/QĐ-TTg")
+
+
+def test_tokenize() -> None:
+    toks = tokenize("ước đạt 3.300 tỷ, 3G; theo 45/2016/QĐ-TTg ngày 25/9/2019 lúc 8:30, 102/102")
+    assert [(t.kind, t.text) for t in toks] == [
+        ("keyword", "ước"), ("number", "3.300"), ("break", ";"), ("docnum", "45/2016/QĐ-TTg"),
+        ("date", "25/9/2019"), ("time", "8:30"), ("ratio", "102/102"),
+    ]  # fmt: skip
+    text = normalize("ước đạt 3.300 tỷ")
+    assert all(text[t.start : t.end] == t.text for t in toks[:2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1." * 20000, "1," * 20000, "ước " * 20000, "trên " * 20000 + "5", "1/" * 20000, "0" * 50000,
+     "9" * 50000 + "%", ("a" * 39 + " ") * 5000 + "5 trở", "5" + " x" * 50000, "kế hoạch: " * 10000],
+)  # fmt: skip
+def test_no_catastrophic_backtracking(text: str) -> None:
+    t0 = time.perf_counter()
+    find_quantities(text)
+    assert time.perf_counter() - t0 < 2.0
+
+
+# --------------------------------------------------------------------------- properties
+
+amounts = st.one_of(
+    st.integers(min_value=0, max_value=10**15),
+    st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False, allow_infinity=False).map(float),
+)
+
+
+@NO_DB
+@given(amounts)
+def test_format_then_parse_round_trips(x: float) -> None:
+    assert parse_number(format_vi(x)) == pytest.approx(x, rel=1e-12, abs=1e-12)
+    q = parse_quantity(format_vi(x) + " tỷ đồng")
+    assert q.value == pytest.approx(x, rel=1e-12, abs=1e-12)
+    assert (q.unit, q.qualifier) == ("vnd_bn", "exact")
+
+
+@NO_DB
+@given(amounts, st.integers(min_value=0, max_value=3))
+def test_format_with_decimals_round_trips(x: float, decimals: int) -> None:
+    assert parse_number(format_vi(x, decimals)) == pytest.approx(round(x, decimals), rel=1e-12, abs=10**-decimals)
+
+
+@NO_DB
+@given(st.text())
+def test_find_quantities_never_raises_and_ignores_normalisation_form(text: str) -> None:
+    found = find_quantities(text)
+    assert find_quantities(nfd(text)) == found
+    assert find_quantities(unicodedata.normalize("NFC", text)) == found
+    norm = normalize(text)
+    for q in found:
+        assert q.unit in UNIT_CODES and q.qualifier in QUALIFIERS
+        assert norm[q.start : q.end] == q.text
+        assert q.value >= 0 and math.isfinite(q.value)
+
+
+@NO_DB
+@given(st.lists(st.sampled_from(["ước", "đạt", "trên", "khoảng", " ", ", ", ". ", ":", "3.300", "2,5", "05", "tỷ",
+                                 "đồng", "%", "năm", "2019", "/", "-", "người", "giờ/ngày", "QĐ", "\n", "trở lên"])))
+def test_find_quantities_on_report_like_noise(parts: list[str]) -> None:
+    text = " ".join(parts)
+    for q in find_quantities(text):
+        assert q.qualifier in QUALIFIERS and q.unit in UNIT_CODES
+        assert normalize(text)[q.start : q.end] == q.text

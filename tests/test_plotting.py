@@ -1,0 +1,535 @@
+"""Plotting: qualifier encoding, bilingual labels, number formats and image baselines.
+
+Image comparisons (pytest-mpl) run with ``--mpl``; without it the image tests
+only check that the figures draw.  Regenerate the baselines after an intended
+change with::
+
+    PYTHONPATH=. MPLBACKEND=Agg python -m pytest tests/test_plotting.py --mpl \\
+        --mpl-generate-path=tests/baseline -p no:cacheprovider
+
+Tolerance: RMS 2 (on the 0-255 grey scale, pytest-mpl/matplotlib
+``compare_images``).  That absorbs anti-aliasing and small FreeType/DejaVu
+version differences between machines, but not a change of the drawing: a
+different hatch, a missing bound arrow, a lost fill or a changed label moves
+the RMS well above 2 (``test_tolerance_detects_a_changed_hatch`` checks this).
+Baselines are saved at 100 dpi with the ``"default"`` matplotlib style,
+on top of which every image test applies :func:`agstats.plotting.set_theme`.
+
+The indicator rows below are a small fixture in the loader's format (not read
+from ``data/``), so these tests do not depend on the loader.
+"""
+
+from __future__ import annotations
+
+import doctest
+import io
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+import seaborn as sns
+from matplotlib.testing.compare import compare_images
+
+import agstats.plotting as agp
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGE = dict(baseline_dir="baseline", tolerance=2, remove_text=False, style="default",
+             savefig_kwargs={"dpi": 100})
+
+QUALIFIERS = ["exact", "estimate", "approximate", "lower_bound", "estimate_lower_bound",
+              "upper_bound", "target"]
+SECTORS = ["postal", "telecom", "infosec", "ict_industry", "media", "egov", "policy", "context"]
+UNITS = ["vnd", "vnd_mn", "vnd_bn", "vnd_tn", "usd", "usd_mn", "usd_bn", "percent", "count",
+         "count_th", "count_mn", "persons", "hours_per_day", "km", "km2", "vnd_per_usd"]
+
+
+def make_rows(records: list[tuple]) -> pd.DataFrame:
+    """Indicator rows with the loader's columns and dtypes."""
+    cols = ["indicator", "sector", "label_en", "label_vi", "value", "unit", "period_start",
+            "period_end", "qualifier"]
+    df = pd.DataFrame(records, columns=cols)
+    df["sector"] = pd.Categorical(df["sector"], categories=SECTORS)
+    df["unit"] = pd.Categorical(df["unit"], categories=UNITS)
+    df["qualifier"] = pd.Categorical(df["qualifier"], categories=QUALIFIERS)
+    df["value"] = df["value"].astype(float)
+    df["period_start"] = pd.to_datetime(df["period_start"])
+    df["period_end"] = pd.to_datetime(df["period_end"])
+    df["area"] = "an_giang_pre2025"
+    df["source"] = "mic2019"
+    df["evidence"] = ""
+    df["method"] = "stated"
+    df["note"] = ""
+    return df
+
+
+Y2018 = ("2018-01-01", "2018-12-31")
+JAN_SEP_2019 = ("2019-01-01", "2019-09-30")
+AS_OF = ("2019-09-30", "2019-09-30")
+
+
+@pytest.fixture
+def money() -> pd.DataFrame:
+    """Mixed qualifiers, one unit (billion VND)."""
+    return make_rows([
+        ("telecom_revenue", "telecom", "Telecommunications revenue", "Doanh thu viễn thông",
+         3300, "vnd_bn", *Y2018, "exact"),
+        ("telecom_revenue", "telecom", "Telecommunications revenue", "Doanh thu viễn thông",
+         2700, "vnd_bn", *JAN_SEP_2019, "estimate"),
+        ("ict_industry_revenue", "ict_industry", "Revenue of the information-technology industry",
+         "Doanh thu ngành Công nghệ thông tin", 4600, "vnd_bn", *Y2018, "lower_bound"),
+        ("ict_industry_budget_contribution", "ict_industry",
+         "Paid into the state budget by the IT industry",
+         "Nộp ngân sách nhà nước của ngành Công nghệ thông tin", 28, "vnd_bn", *Y2018, "lower_bound"),
+    ])
+
+
+@pytest.fixture
+def shares() -> pd.DataFrame:
+    """Percentages: reported, lower bound and target."""
+    return make_rows([
+        ("mobile_3g4g_coverage", "telecom", "3G/4G mobile coverage of the province",
+         "Tỷ lệ phủ sóng thông tin di động 3G, 4G", 100, "percent", *AS_OF, "exact"),
+        ("smart_device_users_share", "telecom", "Share of the population using smart devices",
+         "Tỷ lệ dân số sử dụng thiết bị thông minh", 60, "percent", *AS_OF, "lower_bound"),
+        ("ict_budget_share_recommended", "policy", "Recommended ICT share of the investment budget",
+         "Tỷ lệ ngân sách đầu tư dành cho thông tin - truyền thông (kiến nghị)", 1, "percent",
+         *AS_OF, "target"),
+    ])
+
+
+@pytest.fixture
+def every_qualifier() -> pd.DataFrame:
+    """Synthetic rows, one per qualifier (values are made up)."""
+    return make_rows([
+        (f"ind_{q}", "context", f"Indicator {q}", f"Chỉ tiêu {q}", 10 * (i + 1), "count", *AS_OF, q)
+        for i, q in enumerate(QUALIFIERS)
+    ])
+
+
+@pytest.fixture(autouse=True)
+def _clean_state():
+    """Restore rcParams and the default language; close every figure."""
+    with mpl.rc_context():
+        yield
+    agp.set_language("en")
+    plt.close("all")
+
+
+def texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts if t.get_text()]
+
+
+def legend_texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def arrows(ax) -> list:
+    """Annotations that draw an arrow (bound arrows, open ends)."""
+    return [t for t in ax.texts if getattr(t, "arrow_patch", None) is not None]
+
+
+# --------------------------------------------------------------------------
+# Image comparisons
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.mpl_image_compare(filename="bar_mixed_qualifiers_en.png", **IMAGE)
+def test_image_bar_mixed_qualifiers_en(money):
+    agp.set_theme("en")
+    ax = agp.bar(money, title="Revenue, An Giang ICT sector", source="MIC 2019 report (mic2019)")
+    return ax.figure
+
+
+@pytest.mark.mpl_image_compare(filename="bar_mixed_qualifiers_vi.png", **IMAGE)
+def test_image_bar_mixed_qualifiers_vi(money):
+    agp.set_theme("vi")
+    ax = agp.bar(money, title="Doanh thu ngành thông tin và truyền thông, An Giang",
+                 source="Báo cáo Sở TT&TT An Giang 2019")
+    return ax.figure
+
+
+@pytest.mark.mpl_image_compare(filename="point_lower_bound_en.png", **IMAGE)
+def test_image_point_lower_bound(shares):
+    agp.set_theme("en")
+    ax = agp.point(shares, title="Coverage and adoption", source="MIC 2019 report (mic2019)")
+    return ax.figure
+
+
+@pytest.mark.mpl_image_compare(filename="interval_open_ended_en.png", **IMAGE)
+def test_image_interval_plot(money):
+    agp.set_theme("en")
+    ax = agp.interval_plot(money, title="What the reported bounds allow",
+                           source="MIC 2019 report (mic2019)")
+    return ax.figure
+
+
+def _png(fig) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=60, metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def test_tolerance_detects_a_changed_hatch(money, tmp_path, monkeypatch):
+    """RMS 2 is tight enough to catch a changed estimate hatch."""
+    with mpl.style.context("default"):
+        agp.set_theme("en")
+        (tmp_path / "a.png").write_bytes(_png(agp.bar(money).figure))
+        changed = agp.QualifierStyle(0.35, "\\\\", "-", "o", "", 0)
+        monkeypatch.setitem(agp.QUALIFIER_STYLES, "estimate", changed)
+        (tmp_path / "b.png").write_bytes(_png(agp.bar(money).figure))
+    result = compare_images(str(tmp_path / "a.png"), str(tmp_path / "b.png"), tol=2)
+    assert result is not None and "RMS" in result
+
+
+def test_output_is_deterministic(money):
+    agp.set_theme("vi")
+    assert _png(agp.bar(money).figure) == _png(agp.bar(money).figure)
+
+
+# --------------------------------------------------------------------------
+# Qualifier encoding
+# --------------------------------------------------------------------------
+
+
+def test_estimate_bars_hatched_and_light_exact_bars_solid(money):
+    ax = agp.bar(money)
+    exact, estimate, lower, _ = ax.patches
+    assert estimate.get_hatch() == "//" and estimate.get_facecolor()[3] == pytest.approx(0.35)
+    assert exact.get_hatch() is None and exact.get_facecolor()[3] == 1.0
+    assert lower.get_hatch() is None and lower.get_facecolor()[3] == 1.0
+
+
+@pytest.mark.parametrize("orient", ["v", "h"])
+def test_every_qualifier_style(every_qualifier, orient):
+    ax = agp.bar(every_qualifier, orient=orient)
+    assert len(ax.patches) == len(QUALIFIERS)
+    for patch, q in zip(ax.patches, QUALIFIERS):
+        st = agp.QUALIFIER_STYLES[q]
+        assert patch.get_hatch() == st.hatch, q
+        assert patch.get_facecolor()[3] == pytest.approx(st.fill_alpha), q
+        assert patch.get_linestyle() == ("--" if q == "target" else "-"), q
+    assert agp.QUALIFIER_STYLES["target"].fill_alpha == 0
+    assert {"estimate", "approximate", "estimate_lower_bound"} == {
+        q for q, st in agp.QUALIFIER_STYLES.items() if st.hatch}
+
+
+def test_bound_labels_and_arrows(every_qualifier):
+    ax = agp.bar(every_qualifier)
+    labels = texts(ax)
+    assert labels == ["10", "20", "≈ 30", "≥ 40", "≥ 50", "≤ 60", "70"]
+    # one arrow per bound: lower bounds point up (offset > 0), upper bounds down
+    offsets = [a.xyann[1] for a in arrows(ax)]
+    assert len(offsets) == 3
+    assert offsets[0] > 0 and offsets[1] > 0 and offsets[2] < 0
+
+
+def test_horizontal_lower_bound_arrow_points_right(money):
+    ax = agp.bar(money, orient="h")
+    (a, b) = arrows(ax)
+    assert a.xyann[0] > 0 and a.xyann[1] == 0 and b.xyann[0] > 0
+    assert "≥ 4,600" in texts(ax)
+    assert ax.yaxis_inverted()
+
+
+def test_point_lower_bound_arrow_and_marker_fill(shares):
+    ax = agp.point(shares)
+    assert "≥ 60" in texts(ax)
+    (arrow,) = arrows(ax)
+    assert arrow.xyann[0] > 0 and arrow.xy == (60.0, 1.0)
+    markers = [line for line in ax.lines if line.get_marker() not in ("None", None, "")]
+    faces = [mpl.colors.to_rgb(m.get_markerfacecolor()) for m in markers]
+    assert faces[0] == pytest.approx(mpl.colors.to_rgb(markers[0].get_markeredgecolor()))
+    assert faces[2] == pytest.approx((1.0, 1.0, 1.0))  # target: open marker
+    stems = [line for line in ax.lines if line.get_marker() in ("None", None, "")]
+    assert stems[2].get_linestyle() == "--"
+    assert ax.get_xlim()[0] == 0
+
+
+def test_legend_entries_en_and_vi(every_qualifier, money):
+    ax = agp.bar(every_qualifier, language="en")
+    assert legend_texts(ax) == ["reported", "estimate", "approximate", "lower bound (≥)",
+                                "estimate, lower bound (≥)", "upper bound (≤)", "target"]
+    assert ax.get_legend().get_title().get_text() == "Value type"
+    ax = agp.bar(money, language="vi")
+    assert legend_texts(ax) == ["số báo cáo", "ước tính", "cận dưới (≥)"]
+    assert ax.get_legend().get_title().get_text() == "Loại số liệu"
+    assert agp.bar(money, legend=False).get_legend() is None
+
+
+def test_qualifier_legend_draws(every_qualifier):
+    fig, ax = plt.subplots()
+    for kind in ("bar", "point", "marker"):
+        leg = agp.qualifier_legend(ax, QUALIFIERS, "vi", kind=kind, orient="h")
+        assert [t.get_text() for t in leg.get_texts()][-1] == "chỉ tiêu"
+    fig.canvas.draw()
+    with pytest.raises(ValueError, match="unknown qualifier"):
+        agp.qualifier_legend(ax, ["guess"])
+
+
+def test_interval_plot_bounds_and_open_end(money, shares):
+    bounds = agp.interval_bounds(money)
+    assert bounds["lower"].tolist() == [3300, 2700, 4600, 28]
+    assert bounds["upper"].tolist()[:2] == [3300, 2700] and np.isinf(bounds["upper"][2:]).all()
+    assert agp.interval_bounds(shares)["upper"].tolist() == [100, 100, 1]
+    ax = agp.interval_plot(money)
+    open_ends = [a for a in arrows(ax) if a.xy[0] == ax.get_xlim()[1]]
+    assert len(open_ends) == 2
+    assert legend_texts(ax)[-2:] == ["range allowed", "no upper limit (→ ∞)"]
+    ax = agp.interval_plot(shares, language="vi")
+    assert not arrows(ax)  # [60, 100] is closed
+    assert "khoảng giá trị có thể" in legend_texts(ax)
+
+
+def test_interval_plot_explicit_columns(money):
+    data = money.assign(lo=[3300, 2700, 4600, 28], hi=[3300, 2700, np.nan, 5000])
+    ax = agp.interval_plot(data, lower="lo", upper="hi")
+    assert len([a for a in arrows(ax) if a.xy[0] == ax.get_xlim()[1]]) == 1
+
+
+# --------------------------------------------------------------------------
+# Language
+# --------------------------------------------------------------------------
+
+
+def test_language_switch_titles_ticks_axis(money):
+    telecom = money[money.indicator == "telecom_revenue"]
+    ax = agp.bar(telecom, language="vi")
+    assert ax.get_title(loc="left") == "Doanh thu viễn thông"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2018", "tháng 1–9/2019"]
+    assert ax.get_ylabel() == "Giá trị (tỷ đồng)"
+    ax = agp.bar(telecom, language="en")
+    assert ax.get_title(loc="left") == "Telecommunications revenue"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2018", "Jan–Sep 2019"]
+    assert ax.get_ylabel() == "Value (billion VND)"
+
+
+def test_set_language_is_the_default(money, shares):
+    agp.set_language("vi")
+    assert agp.get_language() == "vi"
+    ax = agp.bar(money, orient="h")
+    ticks = " ".join(t.get_text() for t in ax.get_yticklabels())
+    assert "Doanh thu ngành Công nghệ thông tin" in ticks.replace("\n", " ")
+    assert "Doanh thu viễn thông (tháng 1–9/2019)" in ticks.replace("\n", " ")
+    assert "≥ 4.600" in texts(ax)
+    assert agp.label(money.iloc[0]) == "Doanh thu viễn thông"
+    assert agp.point(shares).get_xlabel() == "Giá trị (%)"
+    agp.set_language("en")
+    assert agp.label(money).tolist()[0] == "Telecommunications revenue"
+
+
+def test_value_axis_numbers_follow_language(money):
+    ax = agp.bar(money, language="vi")
+    ax.figure.canvas.draw()
+    assert "4.000" in [t.get_text() for t in ax.get_yticklabels()]
+    ax = agp.bar(money, language="en")
+    ax.figure.canvas.draw()
+    assert "4,000" in [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_label_fallbacks():
+    assert agp.label({"indicator": "x", "label_en": "X", "label_vi": float("nan")}, "vi") == "X"
+    assert agp.label(pd.Series({"indicator": "x"}), "en") == "x"
+
+
+@pytest.mark.parametrize("call", [
+    lambda df: agp.bar(df, language="fr"),
+    lambda df: agp.point(df, language="de"),
+    lambda df: agp.interval_plot(df, language="jp"),
+    lambda df: agp.label(df, language="zh"),
+    lambda df: agp.format_value(1, language="vn"),
+    lambda df: agp.set_language("english"),
+    lambda df: agp.set_theme("fr"),
+    lambda df: agp.add_source(plt.figure(), "x", language="fr"),
+])
+def test_unknown_language_raises(money, call):
+    with pytest.raises(ValueError, match=r"unknown language .*expected one of 'en', 'vi'"):
+        call(money)
+
+
+def test_unknown_qualifier_raises(money):
+    with pytest.raises(ValueError, match="unknown qualifier 'roughly'"):
+        agp.format_value(1, "roughly")
+    bad = money.assign(qualifier=["exact", "estimate", "guess", "exact"])
+    for draw in (agp.bar, agp.point, agp.interval_plot):
+        with pytest.raises(ValueError, match="unknown qualifier 'guess'"):
+            draw(bad)
+
+
+# --------------------------------------------------------------------------
+# Formatting
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "en", "vi"), [
+    ((4600, "lower_bound", "vnd_bn"), "≥ 4,600 billion VND", "≥ 4.600 tỷ đồng"),
+    ((3300, "exact", "vnd_bn"), "3,300 billion VND", "3.300 tỷ đồng"),
+    ((2700, "estimate", "vnd_bn"), "2,700 billion VND", "2.700 tỷ đồng"),
+    ((60, "lower_bound", "percent"), "≥ 60%", "≥ 60%"),
+    ((12.5, "upper_bound", "percent"), "≤ 12.5%", "≤ 12,5%"),
+    ((1234567.891, "approximate", None), "≈ 1,234,567.89", "≈ 1.234.567,89"),
+    ((24, "exact", "hours_per_day"), "24 hours per day", "24 giờ/ngày"),
+    ((156, "exact", "count"), "156", "156"),
+    ((1, "target", "percent"), "1%", "1%"),
+    ((-0.5, "estimate_lower_bound", None), "≥ -0.5", "≥ -0,5"),
+])
+def test_format_value(args, en, vi):
+    assert agp.format_value(*args, language="en") == en
+    assert agp.format_value(*args, language="vi") == vi
+
+
+def test_format_value_options():
+    assert agp.format_value(28, "lower_bound", unit_label="tỷ ₫", language="vi") == "≥ 28 tỷ ₫"
+    assert agp.format_value(2.0, decimals=1, language="vi") == "2,0"
+    assert agp.format_number(float("nan")) == "–"
+    assert agp.format_number(float("inf")) == "∞"
+    assert agp.unit_text("no_such_unit", "en") == "no_such_unit"
+
+
+@pytest.mark.parametrize(("start", "end", "en", "vi"), [
+    ("2018-01-01", "2018-12-31", "2018", "2018"),
+    ("2019-01-01", "2019-09-30", "Jan–Sep 2019", "tháng 1–9/2019"),
+    ("2019-09-30", "2019-09-30", "30 Sep 2019", "30/9/2019"),
+    ("2017-01-01", "2019-09-30", "Jan 2017–Sep 2019", "tháng 1/2017–tháng 9/2019"),
+    ("2016-01-01", "2018-12-31", "2016–2018", "2016–2018"),
+    ("2019-03-05", "2019-04-10", "5 Mar 2019–10 Apr 2019", "5/3/2019–10/4/2019"),
+])
+def test_period_label(start, end, en, vi):
+    assert agp.period_label(start, end, "en") == en
+    assert agp.period_label(start, end, "vi") == vi
+
+
+# --------------------------------------------------------------------------
+# Titles, units, sources, layout options
+# --------------------------------------------------------------------------
+
+
+def test_every_chart_has_title_and_unit_axis(money, shares):
+    for ax in (agp.bar(money), agp.bar(money, orient="h"), agp.point(shares),
+               agp.interval_plot(money)):
+        assert ax.get_title(loc="left")
+        value_label = ax.get_ylabel() if ax.get_xlabel() == "" else ax.get_xlabel()
+        assert "(" in value_label and ")" in value_label
+    counts = make_rows([("paytv_providers", "media", "Pay-TV service providers",
+                         "Đơn vị cung cấp dịch vụ truyền hình trả tiền", 7, "count", *AS_OF, "exact")])
+    assert agp.bar(counts, language="vi").get_ylabel() == "Số lượng"
+
+
+def test_mixed_units_need_unit_label(money, shares):
+    both = pd.concat([money, shares], ignore_index=True)
+    with pytest.raises(ValueError, match="different units"):
+        agp.bar(both)
+    assert agp.bar(both, unit_label="mixed").get_ylabel() == "Value (mixed)"
+
+
+def test_duplicate_categories_raise(money):
+    with pytest.raises(ValueError, match="same category"):
+        agp.bar(money, x="indicator")
+
+
+def test_hue_groups_and_colours(money):
+    ax = agp.bar(money, x="label", hue="period")
+    assert len(ax.patches) == 4
+    colours = [mpl.colors.to_hex(p.get_edgecolor()) for p in ax.patches]
+    assert colours[0] == colours[2] == colours[3] != colours[1]
+    assert set(colours) <= {mpl.colors.to_hex(c) for c in sns.color_palette("colorblind")}
+    centres = [p.get_x() + p.get_width() / 2 for p in ax.patches]
+    assert centres[0] < 0 < centres[1]  # 2018 and Jan-Sep 2019 side by side
+    assert ax.get_xticklabels()[0].get_text().replace("\n", " ") == "Telecommunications revenue"
+    hue_legend = [a for a in ax.artists if isinstance(a, mpl.legend.Legend)]
+    assert [t.get_text() for t in hue_legend[0].get_texts()] == ["2018", "Jan–Sep 2019"]
+    assert legend_texts(ax) == ["reported", "estimate", "lower bound (≥)"]
+
+
+def test_add_source(money):
+    ax = agp.bar(money, source="MIC 2019")
+    assert "Source: MIC 2019" in texts(ax)
+    agp.add_source(ax, "Nguồn: Sở TT&TT", language="vi")
+    assert "Source: MIC 2019" not in texts(ax) and "Nguồn: Sở TT&TT" in texts(ax)
+    fig = plt.figure(layout="constrained")
+    fig.add_subplot().plot([0, 1])
+    assert agp.add_source(fig, "MIC 2019", "vi").get_text() == "Nguồn: MIC 2019"
+    fig.canvas.draw()
+
+
+def test_titled_and_existing_axes(money):
+    fig, (a, b) = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
+    assert agp.bar(money, ax=a) is a
+    assert agp.point(money, ax=b, orient="v", language="vi") is b
+    agp.titled(b, "Tiêu đề", "tỷ đồng", language="vi", axis="y")
+    assert b.get_title(loc="left") == "Tiêu đề" and b.get_ylabel() == "Giá trị (tỷ đồng)"
+    fig.canvas.draw()
+
+
+def test_set_theme(money):
+    agp.set_theme("vi", rc={"figure.dpi": 90})
+    assert agp.get_language() == "vi"
+    assert mpl.rcParams["svg.hashsalt"] == "agstats"
+    assert mpl.rcParams["font.sans-serif"][0] == "DejaVu Sans"
+    assert mpl.rcParams["figure.dpi"] == 90
+    cycle = [mpl.colors.to_hex(c) for c in mpl.rcParams["axes.prop_cycle"].by_key()["color"]]
+    assert cycle[:2] == ["#0173b2", "#de8f05"]  # seaborn "colorblind"
+
+
+def test_bad_inputs(money):
+    with pytest.raises(ValueError, match="orient"):
+        agp.bar(money, orient="x")
+    with pytest.raises(ValueError, match="no rows"):
+        agp.bar(money.iloc[:0])
+    with pytest.raises(ValueError, match="missing or non-numeric"):
+        agp.bar(money.assign(value=[1.0, None, 2.0, 3.0]))
+    with pytest.raises(TypeError):
+        agp.bar([1, 2, 3])
+
+
+# --------------------------------------------------------------------------
+# Warnings, imports, docstrings
+# --------------------------------------------------------------------------
+
+
+def test_no_warnings_when_drawing(money, shares, every_qualifier):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        agp.set_theme("vi")
+        axes = [agp.bar(money, source="Sở TT&TT An Giang"), agp.bar(every_qualifier, orient="h"),
+                agp.bar(money, x="label", hue="period"),
+                agp.point(shares, source="Báo cáo 2019"), agp.point(every_qualifier, orient="v"),
+                agp.interval_plot(money), agp.interval_plot(every_qualifier)]
+        for ax in axes:
+            ax.figure.savefig(io.BytesIO(), format="png", dpi=50)  # glyph warnings show at draw time
+    assert [str(w.message) for w in caught] == []
+
+
+def _run(code: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": os.pathsep.join(
+        [str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=120)
+
+
+def test_import_plotting_with_agg_backend():
+    proc = _run("import agstats.plotting as p, matplotlib; "
+                "assert matplotlib.get_backend().lower() == 'agg'; "
+                "ax = p.bar(__import__('pandas').DataFrame({'value': [1.0], 'label_en': ['a']})); "
+                "print(ax.get_title(loc='left'))")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "Selected indicators"
+
+
+def test_import_agstats_does_not_load_matplotlib():
+    proc = _run("import sys, agstats; "
+                "assert 'matplotlib' not in sys.modules and 'seaborn' not in sys.modules, "
+                "sorted(m for m in sys.modules if m.startswith(('matplotlib', 'seaborn')))")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_docstring_examples():
+    result = doctest.testmod(agp, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 10 and result.failed == 0
