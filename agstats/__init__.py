@@ -32,7 +32,33 @@ from .io import (
     load_sources,
     load_units,
 )
+from .cite import short_citation, source_line, sources_markdown
+from .lookup import get_figure, get_series, get_value
 from .parsing import Quantity, find_quantities, format_vi, parse_number, parse_quantity
+from .series import (
+    AnnualisedGrowth,
+    Interval,
+    annualise,
+    annualise_band,
+    growth,
+    growth_annualised,
+    implied_remainder,
+    months_in_period,
+    row_interval,
+    to_intervals,
+)
+from .units import (
+    convert,
+    exchange_rate,
+    per_area,
+    per_capita,
+    per_inhabitants,
+    to_vnd,
+    unit_dimension,
+    unit_factor,
+    usd_to_vnd,
+    vnd_to_usd,
+)
 from .validation import DataValidationError, Problem, validate_package
 
 __version__ = "0.1.0"
@@ -47,6 +73,32 @@ __all__ = [
     "load_indicators",
     "load_sources",
     "load_units",
+    "get_figure",
+    "get_series",
+    "get_value",
+    "short_citation",
+    "source_line",
+    "sources_markdown",
+    "AnnualisedGrowth",
+    "Interval",
+    "annualise",
+    "annualise_band",
+    "growth",
+    "growth_annualised",
+    "implied_remainder",
+    "months_in_period",
+    "row_interval",
+    "to_intervals",
+    "convert",
+    "exchange_rate",
+    "per_area",
+    "per_capita",
+    "per_inhabitants",
+    "to_vnd",
+    "unit_dimension",
+    "unit_factor",
+    "usd_to_vnd",
+    "vnd_to_usd",
     "Quantity",
     "find_quantities",
     "format_vi",

@@ -1,0 +1,52 @@
+"""Picking figures and series: exactly the rows meant, or a clear error."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import agstats
+
+
+def test_get_series_orders_by_period():
+    s = agstats.get_series("postal_revenue")
+    assert list(s.period_end) == sorted(s.period_end)
+    assert set(s.area) == {"an_giang_pre2025"}
+
+
+def test_get_figure_by_period():
+    row = agstats.get_figure("postal_revenue", period_end="2019-09-30")
+    assert (row.value, row.qualifier, row.source) == (150.0, "estimate", "mic2019")
+
+
+def test_get_figure_ambiguous_lists_periods():
+    with pytest.raises(ValueError, match=r"2 rows .*2018-01-01\.\.2018-12-31"):
+        agstats.get_figure("telecom_revenue", period_start="2018-01-01", period_end=None, data=pd.concat(
+            [agstats.load_indicators()] * 2))
+
+
+def test_get_figure_needs_period_when_several():
+    if len(agstats.get_series("telecom_revenue")) > 1:
+        with pytest.raises(ValueError, match="rows of 'telecom_revenue' match"):
+            agstats.get_figure("telecom_revenue")
+
+
+def test_context_rows_are_found():
+    assert agstats.get_value("population") == 1908352
+
+
+def test_unknown_indicator_and_area():
+    with pytest.raises(ValueError, match="unknown indicator 'nope'"):
+        agstats.get_series("nope")
+    with pytest.raises(ValueError, match="no row for area 'vietnam'"):
+        agstats.get_series("postal_service_points", area="vietnam")
+
+
+def test_areas_never_mixed():
+    df = agstats.load_indicators()
+    row = df.iloc[[0]].copy()
+    other = row.assign(area="an_giang_2025")
+    both = pd.concat([row, other], ignore_index=True)
+    with pytest.raises(ValueError, match="several areas"):
+        agstats.get_series(row.indicator.iloc[0], area=None, data=both)
+    assert len(agstats.get_series(row.indicator.iloc[0], area="an_giang_2025", data=both)) == 1
