@@ -126,7 +126,7 @@ def get_value(indicator: str, **kwargs: Any) -> float:
 
     Examples
     --------
-    >>> get_value("postal_service_points")
+    >>> get_value("postal_service_points", period_end="2019-09-30")
     156.0
     """
     return float(get_figure(indicator, **kwargs)["value"])

@@ -17,10 +17,16 @@ Conventions
   (``3.300`` is 3300), ``,`` is the decimal comma (``2,5``); a single ``.``
   followed by anything but three digits is a decimal point (``65.2``); with
   both separators the last one is the decimal separator (``22,370.09``,
-  ``98.982,30``). Leading zeros are allowed (``05`` is 5).
-* **Spans.** A quantity's span starts at its first digit (or at a ``$``/``US$``
+  ``98.982,30``). Leading zeros are allowed (``05`` is 5). Only where the
+  words around a number are English (no Vietnamese letter within 80
+  characters before / 40 after, and an English word such as *the*, *of*,
+  *billion*) is a single separator before three digits read the English way
+  (``more than 1,200 services`` is 1200).
+* **Currency prefixes.** ``$5 billion``, ``US$ 3 million``, ``VND 16,800
+  billion`` and ``VND34.3 trillion`` are money; the span starts at the prefix.
+* **Spans.** A quantity's span starts at its first digit (or at a currency
   prefix) and ends after its unit words: the scale word, the currency, ``%``,
-  ``người``, ``giờ/ngày``, ``km²``... For a plain ``count`` the span is the
+  ``người``, ``người/km²``, ``giờ/ngày``, ``km²``... For a plain ``count`` the span is the
   number alone (``"05"`` in ``"05 cơ quan"``): the counted noun is not a unit.
   Qualifier words (``trên``, ``khoảng``...) are never inside the span.
 * **Units.** Scale words map to the scaled unit codes of ``data/units.csv`` and
@@ -28,7 +34,8 @@ Conventions
   ``1,9 triệu người`` is 1.9 ``count_mn``). Where no scaled code exists the
   value is multiplied: ``2,1 triệu tỷ đồng`` is 2100 ``vnd_tn``, ``500 nghìn
   đồng`` is 500000 ``vnd``. A bare ``tỷ`` (no currency) is taken as
-  ``vnd_bn``; a number followed by a noun, or by nothing, is a ``count``.
+  ``vnd_bn``, but ``7,7 tỷ người`` and ``2 billion`` are a ``count`` (7.7e9,
+  2e9); a number followed by a noun, or by nothing, is a ``count``.
 * **Not quantities.** Years used as time (``năm 2018``, ``2017 – 2019``),
   period lengths (``9 tháng``), dates, times, document numbers
   (``2314/QĐ-UBND``), technology labels (``4G``), versions (``4.0``),
@@ -50,9 +57,8 @@ Conventions
   anywhere earlier in the same clause (a clause ends at ``.``, ``;``, ``:``,
   ``!``, ``?`` or a line break, not at commas or thousands dots; a keyword
   that has not yet qualified a number carries over a colon, as in *Ước tính
-  năm 2019: 150 tỷ đồng*): ``ước``
-  (not *hiệp ước*, *ước mơ*...), ``dự kiến``, ``dự báo`` make an
-  ``estimate``; ``phấn đấu``, ``kế hoạch``, ``chỉ tiêu``, ``mục tiêu`` a
+  năm 2019: 150 tỷ đồng*): ``ước`` (not *hiệp ước*, *ước mơ*...), ``dự
+  kiến``, ``dự báo`` make an ``estimate``; ``phấn đấu``, ``kế hoạch``, ``chỉ tiêu``, ``mục tiêu`` a
   ``target`` (not *Sở Kế hoạch và Đầu tư*, *Kế hoạch số ...*, *so với kế
   hoạch*, *vượt kế hoạch*). The nearest keyword wins. Combined: estimate +
   lower bound is ``estimate_lower_bound``, estimate + approximate stays
@@ -111,7 +117,7 @@ QUALIFIERS: Final[tuple[str, ...]] = (
 
 UNIT_CODES: Final[tuple[str, ...]] = (
     "vnd", "vnd_mn", "vnd_bn", "vnd_tn", "usd", "usd_mn", "usd_bn", "percent", "count",
-    "count_th", "count_mn", "persons", "hours_per_day", "km", "km2", "vnd_per_usd",
+    "count_th", "count_mn", "persons", "hours_per_day", "km", "km2", "vnd_per_usd", "persons_per_km2",
 )  # fmt: skip
 """Every unit code :func:`find_quantities` can return (the codes of ``data/units.csv``)."""
 
@@ -131,7 +137,7 @@ class Quantity:
     qualifier : str
         One of :data:`QUALIFIERS`.
     start, end : int
-        Span in ``normalize(text)``: from the first digit (or a ``$`` prefix)
+        Span in ``normalize(text)``: from the first digit (or a currency prefix)
         to the end of the unit words; a plain ``count`` covers the number only.
     text : str
         ``normalize(text)[start:end]``.
@@ -234,8 +240,12 @@ def _thousands_ok(groups: list[str]) -> bool:
     return 1 <= len(first) <= 3 and first[0] != "0" and all(len(g) == 3 for g in groups[1:])
 
 
-def _split_number(s: str) -> tuple[int, int] | None:
-    """Return ``(mantissa, decimals)`` of an unsigned numeric token, or None if malformed."""
+def _split_number(s: str, english: bool = False) -> tuple[int, int] | None:
+    """Return ``(mantissa, decimals)`` of an unsigned numeric token, or None if malformed.
+
+    ``english`` swaps the reading of a token with one separator: ``1,200`` is
+    1200 and ``1.200`` is 1.2.
+    """
     if len(s) > _MAX_DIGITS:
         return None  # not a number a report states (and int() refuses > 4300 digits)
     has_dot, has_comma = "." in s, "," in s
@@ -250,7 +260,8 @@ def _split_number(s: str) -> tuple[int, int] | None:
         return int("".join(groups) + frac), len(frac)
     if has_dot or has_comma:
         groups = s.split("." if has_dot else ",")
-        if len(groups) == 2 and (has_comma or not _thousands_ok(groups)):
+        decimal_sep = has_dot if english else has_comma
+        if len(groups) == 2 and (decimal_sep or not _thousands_ok(groups)):
             return int(groups[0] + groups[1]), len(groups[1])  # one separator: decimal
         if not _thousands_ok(groups):
             return None
@@ -259,12 +270,16 @@ def _split_number(s: str) -> tuple[int, int] | None:
 
 
 def _scaled(parts: tuple[int, int], mult: int = 1) -> float:
+    """``mantissa * mult / 10**decimals`` as a float; ``inf`` beyond the float range."""
     mantissa, decimals = parts
-    # int / int is correctly rounded, so "2,1" x 1000 gives exactly 2100.0
-    return mantissa * mult / 10**decimals if decimals else float(mantissa * mult)
+    try:
+        # int / int is correctly rounded, so "2,1" x 1000 gives exactly 2100.0
+        return mantissa * mult / 10**decimals if decimals else float(mantissa * mult)
+    except OverflowError:
+        return math.inf
 
 
-def parse_number(token: str) -> float:
+def parse_number(token: str, *, lang: str = "vi") -> float:
     """Parse one numeric token written the Vietnamese way.
 
     Parameters
@@ -273,6 +288,9 @@ def parse_number(token: str) -> float:
         Digits with optional ``.``/``,`` separators and an optional sign, e.g.
         ``"3.300"``, ``"2,5"``, ``"05"``, ``"22,370.09"``. Surrounding spaces
         are ignored; units are not accepted (see :func:`parse_quantity`).
+    lang : {"vi", "en"}
+        ``"en"`` reads a token with a single separator the English way
+        (``1,200`` is 1200, ``1.200`` is 1.2); other tokens read the same.
 
     Returns
     -------
@@ -283,7 +301,7 @@ def parse_number(token: str) -> float:
     ------
     ValueError
         If the token is not a number, its separators are inconsistent
-        (``"1.2.3"``) or it is longer than 1000 characters; the message names
+        (``"1.2.3"``) or it is beyond the range of a float; the message names
         the token.
 
     Examples
@@ -292,19 +310,24 @@ def parse_number(token: str) -> float:
     [3300.0, 1908352.0, 2.5, 2.0, 65.2]
     >>> parse_number("22,370.09"), parse_number("98.982,30")
     (22370.09, 98982.3)
+    >>> parse_number("1,200"), parse_number("1,200", lang="en")
+    (1.2, 1200.0)
     >>> parse_number("abc")
     Traceback (most recent call last):
     ...
     ValueError: not a Vietnamese number: 'abc'
     """
+    if lang not in ("vi", "en"):
+        raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
     s = normalize(token).strip()
     if not _NUMBER_TOKEN_RE.fullmatch(s):
         raise ValueError(f"not a Vietnamese number: {token!r}")
     sign = -1.0 if s[0] == "-" else 1.0
-    parts = _split_number(s.lstrip("+-"))
-    if parts is None:
-        raise ValueError(f"inconsistent digit grouping or too many digits in number: {token!r}")
-    return sign * _scaled(parts)
+    parts = _split_number(s.lstrip("+-"), english=lang == "en")
+    value = _scaled(parts) if parts is not None else math.nan
+    if not math.isfinite(value):
+        raise ValueError(f"inconsistent digit grouping or out-of-range number: {token!r}")
+    return sign * value
 
 
 def format_vi(value: float, decimals: int | None = None) -> str:
@@ -367,7 +390,7 @@ _SCAN_RE: Final = re.compile(
       (?P<brk>[;:!?\n]|\.(?![0-9])|(?<![0-9])\.)
     | (?<!\w)(?P<kw>ước|phấn[ ]+đấu|chỉ[ ]+tiêu|mục[ ]+tiêu|kế[ ]+hoạch|dự[ ]+kiến|dự[ ]+tính|dự[ ]+báo
                    |estimated?|targets?)(?!\w)
-    | (?<![\w/])(?<![0-9][.,])
+    | (?:(?<![\w/])|(?<=vnd)|(?<=vnđ)|(?<=usd))(?<![0-9][.,])
       (?:
         (?P<doc>[0-9]+(?:/[0-9]+)*/[^\W\d_]\w*(?:-\w+)*)
       | (?P<date>(?:[0-9]{{1,2}}/[0-9]{{1,2}}/(?:[0-9]{{4}}|[0-9]{{2}})
@@ -376,7 +399,7 @@ _SCAN_RE: Final = re.compile(
                  |(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}})(?![\w/]))
       | (?P<time>[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![\w:]))
       | (?P<ratio>(?>{_NUM})/(?>{_NUM})(?![\w/]))
-      | (?P<num>(?>{_NUM}))(?!/)(?:(?![^\W_])|(?=(?:km2|km²|km|đ|vnđ|vnd|usd)(?!\w)))
+      | (?P<num>(?>{_NUM}))(?!/)(?:(?![^\W_])|(?=(?:km2|km²|km|đ|vnđ|vnd|usd)(?!\w)|h[ ]*/[ ]*ngày(?!\w)))
       )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -415,7 +438,8 @@ def tokenize(text: str) -> list[Token]:
 _I = re.IGNORECASE
 _PCT_RE: Final = re.compile(r"[ ]*(?:%|phần[ ]+trăm(?!\w)|per[ ]?cent(?!\w))", _I)
 _SCALE_RE: Final = re.compile(
-    r"[ ]*(?P<s>(?:nghìn|ngàn|triệu)[ ]+t[ỷỉ]|nghìn|ngàn|triệu|t[ỷỉ]|trillion|billion|million|thousand)(?!\w)"
+    r"[ ]*(?P<s>(?:nghìn|ngàn|triệu)[ ]+t[ỷỉ]|nghìn|ngàn|triệu|t[ỷỉ]"
+    r"|quadrillion|trillion|billion|million|thousand|bn|mn|mln)(?!\w)"
     r"(?![ ]+(?:lệ|trọng|giá|số|suất|chứng|tập|phú)(?!\w))",
     _I,
 )
@@ -444,6 +468,9 @@ _TIME_RE: Final = re.compile(
     r"|years?|months?|days?|weeks?|hours?|minutes?|seconds?|decades?)(?!\w)",
     _I,
 )
+_DENSITY_RE: Final = re.compile(
+    r"[ ]*(?:người|dân)[ ]*/[ ]*(?:km2|km²|km[ ]?vuông|ki-?lô-?mét[ ]+vuông|kilômét[ ]+vuông)(?!\w)", _I
+)
 _PERSONS_RE: Final = re.compile(r"[ ]*(?:người|nhân[ ]+khẩu|dân(?![ ]+tộc)|persons?|people|inhabitants)(?!\w)", _I)
 _HOUSEHOLD_RE: Final = re.compile(r"[ ]*hộ(?!\w)", _I)
 _RANGE_RE: Final = re.compile(r"[ ]*(?:-|đến|tới|và|hoặc|to)[ ]*(?=[0-9])", _I)
@@ -457,8 +484,9 @@ _CHAIN_RE: Final = re.compile(r"[ ]*(?:,|và|hoặc|-|/|&)[ ]*", _I)
 _PHONE_CHAIN_RE: Final = re.compile(r"[ .]*")
 _YEAR_RE: Final = re.compile(r"(?:19|20)[0-9]{2}")
 
-_SCALE_KEY: Final = {"nghìn": "th", "ngàn": "th", "thousand": "th", "triệu": "mn", "million": "mn",
-                     "tỷ": "bn", "tỉ": "bn", "billion": "bn", "trillion": "tn"}  # fmt: skip
+_SCALE_KEY: Final = {"nghìn": "th", "ngàn": "th", "thousand": "th", "triệu": "mn", "million": "mn", "mn": "mn",
+                     "mln": "mn", "tỷ": "bn", "tỉ": "bn", "billion": "bn", "bn": "bn", "trillion": "tn",
+                     "quadrillion": "qd"}  # fmt: skip
 # (currency, scale) -> (unit, multiplier)
 _MONEY_UNITS: Final[dict[tuple[str, str | None], tuple[str, int]]] = {
     ("vnd", None): ("vnd", 1), ("vnd", "th"): ("vnd", 1000), ("vnd", "mn"): ("vnd_mn", 1),
@@ -469,6 +497,10 @@ _MONEY_UNITS: Final[dict[tuple[str, str | None], tuple[str, int]]] = {
 _BARE_SCALE_UNITS: Final[dict[str, tuple[str, int]]] = {
     "th": ("count_th", 1), "mn": ("count_mn", 1), "bn": ("vnd_bn", 1), "tn": ("vnd_tn", 1), "qd": ("vnd_tn", 1000),
 }  # fmt: skip
+
+
+_COUNT_MULT: Final = {"bn": 10**9, "tn": 10**12, "qd": 10**15}
+_EN_BIG_SCALES: Final = frozenset({"billion", "bn", "trillion", "quadrillion"})
 
 
 def _scale_key(word: str) -> str:
@@ -486,11 +518,11 @@ class _Unit:
     end: int
 
 
-def _read_unit(t: str, pos: int, usd_prefix: bool) -> _Unit:
-    """Read the unit words right after a number ending at ``pos``."""
-    if usd_prefix:
+def _read_unit(t: str, pos: int, currency: str | None) -> _Unit:
+    """Read the unit words right after a number ending at ``pos`` (``currency``: of a prefix like "US$")."""
+    if currency is not None:
         sm = _SCALE_RE.match(t, pos)
-        code, mult = _MONEY_UNITS["usd", _scale_key(sm["s"]) if sm else None]
+        code, mult = _MONEY_UNITS[currency, _scale_key(sm["s"]) if sm else None]
         return _Unit("money", code, mult, sm.end() if sm else pos)
     m = _PCT_RE.match(t, pos)
     if m:
@@ -505,8 +537,9 @@ def _read_unit(t: str, pos: int, usd_prefix: bool) -> _Unit:
         code, mult = _MONEY_UNITS["vnd" if m["vnd"] is not None else "usd", scale]
         return _Unit("money", code, mult, m.end("vnd") if m["vnd"] is not None else m.end("usd"))
     if scale is not None:
-        if scale == "bn" and _PERSONS_RE.match(t, after):
-            return _Unit("scaled", "count", 1_000_000_000, after)
+        if scale in ("bn", "tn", "qd") and (sm["s"].lower() in _EN_BIG_SCALES or _PERSONS_RE.match(t, after)):
+            # "2 billion", "7,7 tỷ người": a count; only a bare Vietnamese "tỷ" is money
+            return _Unit("scaled", "count", _COUNT_MULT[scale], after)
         code, mult = _BARE_SCALE_UNITS[scale]
         return _Unit("scaled", code, mult, after)
     for rx, kind, code in (
@@ -515,6 +548,7 @@ def _read_unit(t: str, pos: int, usd_prefix: bool) -> _Unit:
         (_KM_RE, "km", "km"),
         (_MEASURE_RE, "measure", ""),
         (_TIME_RE, "time", ""),
+        (_DENSITY_RE, "density", "persons_per_km2"),
         (_PERSONS_RE, "persons", "persons"),
     ):
         m = rx.match(t, pos)
@@ -527,7 +561,7 @@ def _read_unit(t: str, pos: int, usd_prefix: bool) -> _Unit:
     return _Unit("bare", "count", 1, pos)
 
 
-_STRONG_UNITS: Final = frozenset({"percent", "money", "scaled", "persons", "hpd", "km"})
+_STRONG_UNITS: Final = frozenset({"percent", "money", "scaled", "persons", "density", "hpd", "km"})
 
 # --------------------------------------------------------------------------- words before a number (left context)
 
@@ -669,14 +703,42 @@ class _Candidate:
     inherit_at: int  # start of the next number whose unit a bare "10 - 15%" takes, or -1
 
 
-def _usd_prefix(t: str, start: int) -> int:
-    """Start of a "$" / "US$" prefix of the number at ``start``, or -1."""
+_PREFIX_CURRENCIES: Final = {"VND": "vnd", "VNĐ": "vnd", "USD": "usd"}
+
+
+def _currency_prefix(t: str, start: int) -> tuple[int, str | None]:
+    """The start and currency of a "$", "US$", "USD" or "VND" prefix of the number at ``start``."""
     j = start
-    while j > 0 and t[j - 1] == " ":
+    if j > 0 and t[j - 1] == " ":
         j -= 1
-    if j == 0 or t[j - 1] != "$":
-        return -1
-    return j - 3 if t[max(0, j - 3) : j - 1].upper() == "US" else j - 1
+    if j > 0 and t[j - 1] == "$":
+        return (j - 3 if t[max(0, j - 3) : j - 1].upper() == "US" else j - 1), "usd"
+    code = t[max(0, j - 3) : j].upper()
+    if j >= 3 and code in _PREFIX_CURRENCIES and not (j > 3 and (t[j - 4].isalnum() or t[j - 4] == "_")):
+        return j - 3, _PREFIX_CURRENCIES[code]
+    return start, None
+
+
+_VI_LETTERS_RE: Final = re.compile(
+    "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE
+)
+_EN_WORDS_RE: Final = re.compile(
+    r"\b(?:the|of|in|at|to|and|by|from|for|with|was|were|is|are|than|more|over|about|some|around|up|reached"
+    r"|estimated|revenue|million|billion|trillion|quadrillion|thousand|percent|people|subscribers|services?)\b",
+    re.IGNORECASE,
+)
+
+
+def _english_context(t: str, start: int, end: int) -> bool:
+    """Whether the words around a number are English (no Vietnamese letter, some English word)."""
+    lo, hi = max(0, start - 80), end + 40
+    return _VI_LETTERS_RE.search(t, lo, hi) is None and _EN_WORDS_RE.search(t, lo, hi) is not None
+
+
+def _one_ambiguous_separator(num_s: str) -> bool:
+    """``1,200`` or ``1.200``: one separator followed by three digits (read by language)."""
+    n = len(num_s)
+    return n >= 5 and num_s[-4] in ".," and num_s[:-4].isdigit() and num_s[-3:].isdigit()
 
 
 def _not_a_quantity(t: str, start: int, end: int, num_s: str, den_s: str, words: list[str], line_start: int) -> str:
@@ -749,13 +811,15 @@ def _iter_candidates(t: str) -> Iterator[_Candidate]:
             continue  # document number, date, time of day
         start, end = m.span()
         num_s, _, den_s = m.group().partition("/")
-        parts = _split_number(num_s)
-        den_parts = _split_number(den_s) if den_s else None
+        english = (_one_ambiguous_separator(num_s) or _one_ambiguous_separator(den_s)) and _english_context(
+            t, start, end
+        )
+        parts = _split_number(num_s, english)
+        den_parts = _split_number(den_s, english) if den_s else None
         if parts is None or (den_s and den_parts is None):
             continue  # "1.2.3": a section number
-        prefix = _usd_prefix(t, start)
-        qstart = start if prefix < 0 else prefix
-        unit = _read_unit(t, end, prefix >= 0)
+        qstart, currency = _currency_prefix(t, start)
+        unit = _read_unit(t, end, currency)
         if unit.kind == "time" or unit.kind == "measure":
             continue  # a period length ("9 tháng") or a unit without a code ("100 Mbps")
         words = _left_words(t, qstart)
@@ -827,8 +891,10 @@ def find_quantities(text: str) -> list[Quantity]:
     t = normalize(text)
     out = []
     for c in _iter_candidates(t):
-        out.append(Quantity(_scaled(c.parts, c.unit.mult), c.unit.code, c.qualifier, c.start, c.end,
-                            t[c.start : c.end], c.denominator))  # fmt: skip
+        value = _scaled(c.parts, c.unit.mult)
+        if value == math.inf or c.denominator == math.inf:
+            continue  # beyond the float range: not a figure of any report
+        out.append(Quantity(value, c.unit.code, c.qualifier, c.start, c.end, t[c.start : c.end], c.denominator))
     return out
 
 

@@ -39,7 +39,7 @@ def test_unknown_indicator_and_area():
     with pytest.raises(ValueError, match="unknown indicator 'nope'"):
         agstats.get_series("nope")
     with pytest.raises(ValueError, match="no row for area 'vietnam'"):
-        agstats.get_series("postal_service_points", area="vietnam")
+        agstats.get_series("radio_tv_broadcast_hours", area="vietnam")
 
 
 def test_areas_never_mixed():
