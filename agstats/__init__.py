@@ -59,7 +59,7 @@ from .units import (
     usd_to_vnd,
     vnd_to_usd,
 )
-from .validation import DataValidationError, Problem, validate_package
+from .validation import DataValidationError, Problem, count_list_items, list_items, validate_package
 
 __version__ = "0.1.0"
 
@@ -107,6 +107,8 @@ __all__ = [
     "DataValidationError",
     "Problem",
     "validate_package",
+    "list_items",
+    "count_list_items",
     "plotting",
 ]
 

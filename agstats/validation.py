@@ -243,17 +243,28 @@ def _check_periods(fname: str, typed: list[dict[str, Any]], problems: list[Probl
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bvà\b|\bhoặc\b)\s*")
 
 
-def count_list_items(phrase: str) -> int:
-    """Count the items a Vietnamese list phrase enumerates.
+def list_items(phrase: str) -> list[str]:
+    """Split a Vietnamese list phrase into its items.
 
     Items are separated by commas, semicolons, ``và`` (and) or ``hoặc`` (or).
+
+    Examples
+    --------
+    >>> list_items("cáp, số vệ tinh, số mặt đất và IPTV")
+    ['cáp', 'số vệ tinh', 'số mặt đất', 'IPTV']
+    """
+    return [p.strip() for p in _LIST_SPLIT.split(phrase) if p.strip()]
+
+
+def count_list_items(phrase: str) -> int:
+    """Count the items a Vietnamese list phrase enumerates (see :func:`list_items`).
 
     Examples
     --------
     >>> count_list_items("cáp, số vệ tinh, số mặt đất và IPTV")
     4
     """
-    return len([p for p in _LIST_SPLIT.split(phrase) if p.strip()])
+    return len(list_items(phrase))
 
 
 def _values_match(a: float, b: float) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 import shutil
 import unicodedata
 from pathlib import Path
@@ -14,7 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "mic-2019-an-giang-ict-report.vi.txt"
 
-os.environ.setdefault("MPLBACKEND", "Agg")
+# Headless drawing for the tests in this process only. (Setting MPLBACKEND in the environment
+# would leak into the notebook kernels nbval starts, which then store no figure outputs.)
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
 
 
 @pytest.fixture
