@@ -259,3 +259,16 @@ def test_with_the_real_data_package() -> None:
         convert(1, "percent", "vnd")
     with pytest.raises(ValueError, match=r"year 1999; available years: 2017, 2018, 2019, 2020, 2021"):
         exchange_rate(1999)
+
+
+def test_intervals_convert_and_stay_bounds():
+    """A lower bound in đồng stays a lower bound in dollars (Interval times an exact rate)."""
+    from agstats.series import Interval
+
+    U = {"vnd_bn": ("money_vnd", 1e9), "vnd_tn": ("money_vnd", 1e12), "usd_mn": ("money_usd", 1e6)}
+    R = {2018: 20000.0}
+    lb = Interval.from_value(4600, "lower_bound")
+    usd = vnd_to_usd(lb, "vnd_bn", 2018, to_unit="usd_mn", units=U, rates=R)
+    assert isinstance(usd, Interval)
+    assert usd.lo == pytest.approx(230.0) and usd.hi == float("inf")
+    assert convert(lb, "vnd_bn", "vnd_tn", units=U).lo == pytest.approx(4.6)
