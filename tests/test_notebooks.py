@@ -108,13 +108,19 @@ def test_plot_cells_end_with_show(nb):
 
 
 def figure_literals() -> set[str]:
-    """Every report, context and exchange-rate figure written the ways a notebook could type it."""
-    values = set(agstats.load_indicators().value) | set(agstats.load_context().value)
-    values |= set(agstats.load_exchange_rates().vnd_per_usd)
+    """The figures a notebook must not type, written the ways a notebook could type them.
+
+    Every figure of the 2019 report, the context table and the exchange rates of ten or more
+    (100 excepted: it is also "per cent"), and every figure of three or more digits of the
+    follow-up sources. Small numbers cannot be told apart from ordinary code (``wrap=20``).
+    """
+    ind = agstats.load_indicators()
+    report = set(ind.loc[ind.source == "mic2019", "value"])
+    values = {v for v in report | set(agstats.load_context().value) | set(agstats.load_exchange_rates().vnd_per_usd)
+              if v >= 10 and v != 100}
+    values |= {v for v in ind.value if v > 100}
     out = set()
     for v in values:
-        if v < 10 or v == 100:  # small counts and 100 % cannot be told apart from ordinary code
-            continue
         en = f"{v:,.2f}".rstrip("0").rstrip(".")
         out |= {repr(v).removesuffix(".0"), en, en.replace(",", ""), agstats.format_vi(v)}
     return out
