@@ -53,6 +53,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -87,6 +88,10 @@ __all__ = [
     "bar",
     "point",
     "interval_plot",
+    "SECTOR_NAMES",
+    "sector_name",
+    "small_multiples",
+    "timeline",
 ]
 
 Language = Literal["en", "vi"]
@@ -816,7 +821,7 @@ def qualifier_legend(ax: Axes, qualifiers: Iterable[str] | None = None, language
     handles = keys + [h for h, _ in extra]
     labels = [_LEGEND_LABELS[lang][k.qualifier] for k in keys] + [t for _, t in extra]
     previous = ax.get_legend()
-    if previous is not None:
+    if previous is not None and previous not in ax.artists:  # keep it, but draw it once
         ax.add_artist(previous)
     opts: dict[str, Any] = {"title": _TEXT[lang]["legend_title"], "loc": "upper left",
                             "bbox_to_anchor": (1.01, 1.0), "borderaxespad": 0.0,
@@ -1354,3 +1359,499 @@ class _OpenEndHandler(HandlerBase):
                                 mutation_scale=fontsize * 0.8, color=_darken(_KEY_COLOR), lw=1.2,
                                 transform=trans, shrinkA=0, shrinkB=0)
         return [band, arrow]
+
+
+# --------------------------------------------------------------------------
+# Sector names, small multiples (fact sheets) and timelines
+# --------------------------------------------------------------------------
+
+#: Display names of the ``sector`` codes, English and Vietnamese.
+SECTOR_NAMES: dict[str, tuple[str, str]] = {
+    "postal": ("Postal services", "Bưu chính"),
+    "telecom": ("Telecommunications", "Viễn thông"),
+    "infosec": ("Information security", "An toàn thông tin"),
+    "ict_industry": ("ICT industry", "Công nghiệp ICT"),
+    "media": ("Press, broadcasting and information", "Thông tin tuyên truyền"),
+    "egov": ("E-government", "Chính quyền điện tử"),
+    "policy": ("Policy", "Chính sách"),
+    "context": ("Context", "Bối cảnh"),
+}
+
+_EXTRA_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "timeline_title": "Timeline",
+        "year": "Year",
+        "month": "Month",
+        "day": "exact day",
+        "window": "window (day not known)",
+        "date_legend": "Date",
+        "kind": "Kind",
+    },
+    "vi": {
+        "timeline_title": "Dòng thời gian",
+        "year": "Năm",
+        "month": "Tháng",
+        "day": "ngày cụ thể",
+        "window": "khoảng (không rõ ngày)",
+        "date_legend": "Thời điểm",
+        "kind": "Loại",
+    },
+}
+
+#: Display names of the ``kind`` codes of ``events.csv``, English and Vietnamese.
+_EVENT_KINDS: dict[str, tuple[str, str]] = {
+    "decision": ("decision", "quyết định"),
+    "activity": ("activity", "hoạt động"),
+    "meeting": ("meeting", "buổi làm việc"),
+    "recommendation": ("recommendation", "kiến nghị"),
+    "milestone": ("milestone", "mốc"),
+}
+
+# Sizes of small-multiple panels, in inches.
+_SM_ROW_IN = 0.42  # one bar
+_SM_LINE_IN = 0.15  # one line of a small tick label
+_SM_PANEL_IN = 0.9  # axis label, tick labels and gap of one panel
+_SM_HEADER_IN = 0.4  # group title
+
+
+def sector_name(sector: str, language: str | None = None) -> str:
+    """Return the display name of a ``sector`` code.
+
+    Parameters
+    ----------
+    sector : str
+        A sector code of the indicator table (``"postal"``, ``"ict_industry"`` ...).
+    language : {"en", "vi"}, optional
+        Defaults to the module language.
+
+    Returns
+    -------
+    str
+        The name from :data:`SECTOR_NAMES`, or the code itself when unknown.
+
+    Examples
+    --------
+    >>> sector_name("ict_industry", "en"), sector_name("infosec", "vi")
+    ('ICT industry', 'An toàn thông tin')
+    >>> sector_name("space", "en")
+    'space'
+    """
+    lang = _lang(language)
+    names = SECTOR_NAMES.get(str(sector))
+    return names[LANGUAGES.index(lang)] if names else str(sector)
+
+
+def _group_levels(df: pd.DataFrame, by: str, order: Sequence[Any] | None) -> list[Any]:
+    """Groups of *by* in category order (observed only), else order of appearance."""
+    if order is not None:
+        present = set(df[by].astype(object))
+        return [g for g in order if g in present]
+    col = df[by]
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        observed = set(col.astype(object))
+        return [c for c in col.cat.categories if c in observed]
+    return _levels(col.astype(object))
+
+
+def small_multiples(data: pd.DataFrame, by: str = "sector", *, x: str | None = None,
+                    y: str = "value", ncols: int = 3, order: Sequence[Any] | None = None,
+                    group_titles: Mapping[Any, str] | None = None, language: str | None = None,
+                    value_labels: bool = True, title: str | None = None, source: str | None = None,
+                    palette: str | Sequence[Any] = "colorblind", legend: bool = True,
+                    wrap: int = 30, width: float | None = None) -> Figure:
+    """A fact sheet: one block of qualifier-aware bar panels per group.
+
+    The rows are split by *by* (default: sector) into blocks laid out on a
+    grid of *ncols* columns; inside a block, every unit gets its own
+    horizontal :func:`bar` panel with its own value axis ("Value (billion
+    VND)", "Value (%)", "Count" ...), so figures in different units are never
+    drawn on one scale.  Each bar gets the height its label needs, each
+    block has one colour, and one qualifier legend serves the whole figure
+    (in an empty grid cell when there is one, else above the blocks).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Indicator rows (``label_en``/``label_vi``, ``value``, ``unit``,
+        ``period_start``, ``period_end``, ``qualifier`` and the *by* column).
+    by : str, default "sector"
+        Column defining the blocks.
+    x : str, optional
+        Category column for the bars (see :func:`bar`); default: the label
+        in the chosen language with the period on a second line.
+    y : str, default "value"
+    ncols : int, default 3
+        Blocks per row of the grid.
+    order : sequence, optional
+        Block order (default: category order of *by*, else order of appearance).
+    group_titles : mapping, optional
+        Block titles; default :func:`sector_name` for sectors, else the value.
+    language : {"en", "vi"}, optional
+    value_labels : bool, default True
+        Formatted values (with ≥/≤/≈) at the end of the bars.
+    title : str, optional
+        Figure title (left-aligned, bold).
+    source : str, optional
+        Source line at the bottom of the figure (see :func:`add_source`).
+    palette : str or sequence of colours, default "colorblind"
+        One colour per block.
+    legend : bool, default True
+        Add the qualifier legend for the qualifiers present.
+    wrap : int, default 30
+        Wrap category labels at this many characters.
+    width : float, optional
+        Figure width in inches, by default 4.4 per column (the height follows from the number of bars
+        and of lines in their labels).
+
+    Returns
+    -------
+    Figure
+        ``fig.axes`` holds the panels, block by block.
+
+    Raises
+    ------
+    ValueError
+        No rows, an unknown qualifier or language, ``ncols < 1``, or a
+        missing *by* column.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({
+    ...     "sector": ["telecom", "telecom", "egov"],
+    ...     "label_en": ["Telecom revenue", "Smart-device users", "Component portals"],
+    ...     "label_vi": ["Doanh thu viễn thông", "Dùng thiết bị thông minh", "Cổng thành phần"],
+    ...     "value": [3300.0, 60.0, 33.0], "unit": ["vnd_bn", "percent", "count"],
+    ...     "period_start": pd.to_datetime(["2018-01-01", "2019-09-30", "2019-09-30"]),
+    ...     "period_end": pd.to_datetime(["2018-12-31", "2019-09-30", "2019-09-30"]),
+    ...     "qualifier": ["exact", "lower_bound", "exact"]})
+    >>> fig = small_multiples(rows, ncols=2, title="Fact sheet")
+    >>> [ax.get_xlabel() for ax in fig.axes]
+    ['Value (billion VND)', 'Value (%)', 'Count']
+    >>> [sf.get_suptitle() for sf in fig.subfigs[:2]]
+    ['Telecommunications', 'E-government']
+    >>> plt.close(fig)
+    """
+    lang = _lang(language)
+    if ncols < 1:
+        raise ValueError(f"ncols must be at least 1, got {ncols!r}")
+    df = _frame(data, y)
+    if by not in df.columns:
+        raise ValueError(f"column {by!r} not in data")
+    if x is None:
+        df["_category"] = label(df, lang) + "\n" + _periods(df, lang)
+        x = "_category"
+    groups = _group_levels(df, by, order)
+    colors = _palette(palette, len(groups))
+
+    def panels_of(g: Any) -> list[pd.DataFrame]:
+        rows = df[df[by].astype(object) == g]
+        units = rows["unit"].astype(object) if "unit" in rows.columns else pd.Series("", index=rows.index)
+        units = units.where(units.notna(), "")
+        return [rows[units == u] for u in _levels(units)]
+
+    blocks = [panels_of(g) for g in groups]
+
+    def height(panel: pd.DataFrame) -> float:
+        """Inches for one panel: its bars, each as tall as the longest wrapped label needs."""
+        cats = _column(panel, x, lang) if x in ("label", "period") or x in panel.columns else None
+        lines = max(_wrap(c, wrap).count("\n") + 1 for c in cats) if cats is not None else 1
+        return len(panel) * max(_SM_ROW_IN, _SM_LINE_IN * lines + 0.1) + _SM_PANEL_IN
+
+    def need(panels: list[pd.DataFrame]) -> float:
+        return _SM_HEADER_IN + sum(height(p) for p in panels)
+
+    nrows = math.ceil(len(groups) / ncols)
+    row_in = [max(need(b) for b in blocks[r * ncols:(r + 1) * ncols]) for r in range(nrows)]
+    spare = nrows * ncols - len(groups)
+    top_in = (0.5 if title else 0.0) + (0.0 if spare or not legend else 0.6)
+    fig = plt.figure(figsize=(width or 4.4 * ncols, sum(row_in) + top_in + (0.35 if source else 0.1)),
+                     layout="constrained")
+    cells = np.atleast_1d(fig.subfigures(nrows, ncols, height_ratios=row_in, squeeze=False)).ravel()
+    for i, (g, panels) in enumerate(zip(groups, blocks)):
+        sf = cells[i]
+        r = i // ncols
+        heights = [height(p) for p in panels]
+        rest = row_in[r] - _SM_HEADER_IN - sum(heights)
+        gs = sf.add_gridspec(len(panels) + (1 if rest > 0.05 else 0), 1,
+                             height_ratios=heights + ([rest] if rest > 0.05 else []))
+        for j, p in enumerate(panels):
+            ax = sf.add_subplot(gs[j, 0])
+            bar(p, x=x, y=y, ax=ax, language=lang, value_labels=value_labels, title="",
+                orient="h", palette=[colors[i]], legend=False, wrap=wrap)
+            ax.tick_params(axis="y", labelsize="small")
+        if group_titles is not None and g in group_titles:
+            name = group_titles[g]
+        else:
+            name = sector_name(g, lang) if by == "sector" else str(g)
+        sf.suptitle(name, x=0.02, ha="left", fontweight="bold", color=_darken(colors[i], 0.25))
+    if title:
+        fig.suptitle(_wrap(title, 100), x=0.01, ha="left", fontweight="bold", fontsize="x-large")
+    if legend:
+        qualifiers = set(df["qualifier"])
+        keys = [_QualifierKey(q, "bar", "h") for q in QUALIFIERS if q in qualifiers]
+        labels = [_LEGEND_LABELS[lang][q.qualifier] for q in keys]
+        opts: dict[str, Any] = {"handler_map": {_QualifierKey: _QualifierKeyHandler()},
+                                "title": _TEXT[lang]["legend_title"], "fontsize": "small",
+                                "title_fontsize": "small", "frameon": False, "alignment": "left"}
+        if spare:
+            cells[len(groups)].legend(keys, labels, loc="upper left", bbox_to_anchor=(0.05, 0.95), **opts)
+        else:
+            fig.legend(keys, labels, loc="outside upper left", ncols=len(keys), **opts)
+    if source:
+        add_source(fig, source, lang)
+    return fig
+
+
+def _event_labels(df: pd.DataFrame, label_spec: str | Sequence[str] | pd.Series | None,
+                  lang: str) -> list[str]:
+    if label_spec is None:
+        out = []
+        for _, row in df.iterrows():
+            for name in (f"title_{lang}", "title_en", "event"):
+                value = row.get(name)
+                if value is not None and not pd.isna(value) and str(value):
+                    out.append(str(value))
+                    break
+            else:
+                out.append("")
+        return out
+    if isinstance(label_spec, str):
+        if label_spec not in df.columns:
+            raise ValueError(f"column {label_spec!r} not in events")
+        return [str(v) for v in df[label_spec]]
+    values = list(label_spec.to_numpy() if isinstance(label_spec, pd.Series) else label_spec)
+    if len(values) != len(df):
+        raise ValueError(f"label has {len(values)} items for {len(df)} events")
+    return [str(v) for v in values]
+
+
+def _kind_text(kind: Any, lang: str) -> str:
+    names = _EVENT_KINDS.get(str(kind))
+    return names[LANGUAGES.index(lang)] if names else str(kind)
+
+
+def timeline(events: pd.DataFrame, *, label: str | Sequence[str] | pd.Series | None = None,
+             hue: str | None = "kind", ax: Axes | None = None, language: str | None = None,
+             title: str | None = None, source: str | None = None,
+             palette: str | Sequence[Any] = "colorblind", legend: bool = True,
+             date_labels: bool = True, sort: bool = True, wrap: int = 34,
+             xlim: tuple[Any, Any] | None = None) -> Axes:
+    """Timeline of dated events: known days as markers, date windows as bars.
+
+    Each event (one row of ``agstats.load_events()``) gets its own line.  An
+    event whose day is known (``date_start == date_end``) is a filled marker
+    on that day; an event known only to a window (``date_start < date_end``,
+    e.g. a decision known by its year, a meeting known to fall between two
+    dates, or activities held somewhere in a span) is a light bar covering
+    the whole window, both end days included.  The window or day is written
+    next to the mark (:func:`period_label`), so a window is never read as
+    a precise date.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Columns ``date_start`` and ``date_end`` (dates; a missing end means
+        a known day) and, for the default labels, ``title_en``/``title_vi``.
+    label : str, sequence or Series, optional
+        Line labels: a column name, or one text per event (in the order of
+        *events*).  Default: ``title_<language>``, else ``title_en``, else
+        ``event``.
+    hue : str or None, default "kind"
+        Column giving the colour (``kind`` values are translated:
+        decision / quyết định ...); ``None`` draws everything in one colour.
+    ax : Axes, optional
+        Draw here; by default a new constrained-layout figure is made.
+    language : {"en", "vi"}, optional
+        Labels, legend and date format language (default: module language).
+    title : str, optional
+        Default "Timeline" / "Dòng thời gian".
+    source : str, optional
+        Source line under the chart (see :func:`add_source`).
+    palette : str or sequence of colours, default "colorblind"
+    legend : bool, default True
+        Add the legends (colour, and day versus window).
+    date_labels : bool, default True
+        Write the day or the window next to each mark.
+    sort : bool, default True
+        Order events by start then end date (earliest on top); ``False``
+        keeps the input order.
+    wrap : int, default 34
+        Wrap line labels at this many characters.
+    xlim : (date, date), optional
+        Date range of the axis; by default the events plus room for labels.
+
+    Returns
+    -------
+    Axes
+
+    Raises
+    ------
+    ValueError
+        No events, a missing ``date_start``, an end before its start, an
+        unknown language, or labels that do not match the events.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({
+    ...     "event": ["d45", "team", "session"], "kind": ["decision", "decision", "meeting"],
+    ...     "date_start": pd.to_datetime(["2016-01-01", "2019-09-25", "2019-09-25"]),
+    ...     "date_end": pd.to_datetime(["2016-12-31", "2019-09-25", "2019-12-31"]),
+    ...     "title_en": ["Decision 45", "Response team set up", "Working session"],
+    ...     "title_vi": ["Quyết định 45", "Thành lập đội ứng cứu", "Buổi làm việc"]})
+    >>> ax = timeline(ev, language="vi", title="Các mốc")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Quyết định 45', 'Thành lập đội ứng cứu', 'Buổi làm việc']
+    >>> sorted(t.get_text() for t in ax.texts if t.get_text())
+    ['2016', '25/9/2019', '25/9/2019–31/12/2019']
+    >>> len(ax.patches), ax.get_xlabel()
+    (2, 'Năm')
+    >>> plt.close(ax.figure)
+    """
+    lang = _lang(language)
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError(f"events must be a pandas DataFrame, got {type(events).__name__}")
+    if events.empty:
+        raise ValueError("events has no rows")
+    if "date_start" not in events.columns:
+        raise ValueError("events has no date_start column")
+    df = events.reset_index(drop=True).copy()
+    df["_label"] = _event_labels(df, label, lang)
+    df["_start"] = pd.to_datetime(df["date_start"])
+    end = df["date_end"] if "date_end" in df.columns else df["date_start"]
+    df["_end"] = pd.to_datetime(end).fillna(df["_start"])
+    if df["_start"].isna().any():
+        raise ValueError("events have a missing date_start")
+    if (df["_end"] < df["_start"]).any():
+        bad = df.loc[df["_end"] < df["_start"], "_label"].iloc[0]
+        raise ValueError(f"event {bad!r} ends before it starts")
+    if sort:
+        df = df.sort_values(["_start", "_end"], kind="stable").reset_index(drop=True)
+
+    if hue is not None:
+        if hue not in df.columns:
+            raise ValueError(f"column {hue!r} not in events")
+        hues = [_kind_text(v, lang) if hue == "kind" else str(v) for v in df[hue].astype(object)]
+    else:
+        hues = [""] * len(df)
+    hue_levels = _levels(pd.Series(hues, dtype=object))
+    colors = _palette(palette, len(hue_levels))
+    row_colors = [colors[hue_levels.index(h)] for h in hues]
+
+    n = len(df)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10.0, max(2.6, 1.5 + 0.62 * n)), layout="constrained")
+    one_day = pd.Timedelta(days=1)
+    lo = df["_start"].min()
+    hi = df["_end"].max() + one_day
+    span = max((hi - lo) / one_day, 30.0)
+    if xlim is not None:
+        left, right = pd.Timestamp(xlim[0]), pd.Timestamp(xlim[1])
+    else:
+        left = lo - pd.Timedelta(days=0.04 * span)
+        right = hi + pd.Timedelta(days=0.04 * span)
+    to_num = mdates.date2num
+    marks: list[tuple[Text, float, float, bool, float]] = []
+
+    for i, row in df.iterrows():
+        c, s, e = row_colors[i], row["_start"], row["_end"]
+        if e > s:  # a window: the whole of both end days
+            x0, x1 = to_num(s), to_num(e + one_day)
+            ax.add_patch(Rectangle((x0, i - 0.22), x1 - x0, 0.44, facecolor=_lighten(c, 0.35),
+                                   edgecolor=c, linewidth=1.5, zorder=2))
+            text, anchor, pad = period_label(s, e, lang), x1, 4.0
+        else:
+            ax.plot([to_num(s) + 0.5], [i], marker="D", markersize=9, markerfacecolor=c,
+                    markeredgecolor=_darken(c), markeredgewidth=1.2, linestyle="none", zorder=3,
+                    clip_on=False, label="_nolegend_")
+            text, anchor, pad = period_label(s, s, lang), to_num(s) + 0.5, 8.0
+        if date_labels:
+            ann = ax.annotate(text, xy=(anchor, i), xytext=(pad, 0), textcoords="offset points",
+                              ha="left", va="center", fontsize="small", color=_TEXT_COLOR,
+                              annotation_clip=False)
+            marks.append((ann, to_num(s), anchor, e > s, pad))
+
+    ax.set_xlim(to_num(left), to_num(right))
+    ax.set_ylim(n - 0.5, -0.5)  # earliest on top
+    ax.set_yticks(range(n), [_wrap(t, wrap) for t in df["_label"]], fontsize="small")
+    years = (right - left) / one_day > 2 * 365
+    if years:
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(mdates.num2date(v).year)))
+    else:
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1, interval=max(1, round(span / 30 / 6))))
+        month_fmt = (lambda t: f"{_MONTHS_EN[t.month - 1]} {t.year}") if lang == "en" else (
+            lambda t: f"{t.month}/{t.year}")
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: month_fmt(mdates.num2date(v))))
+    ax.set_xlabel(_EXTRA_TEXT[lang]["year" if years else "month"])
+    ax.set_ylabel("")
+    ax.grid(True, axis="x")
+    ax.grid(False, axis="y")
+    for loc in ("center", "right"):
+        ax.set_title("", loc=loc)
+    ax.set_title(_wrap(title if title is not None else _EXTRA_TEXT[lang]["timeline_title"], 60),
+                 loc="left", fontweight="bold")
+    if source:
+        add_source(ax, source, lang)
+    if legend:
+        shown = {"day": (df["_end"] == df["_start"]).any(), "window": (df["_end"] > df["_start"]).any()}
+        handles: list[Any] = []
+        labels: list[str] = []
+        if shown["day"]:
+            handles.append(Line2D([], [], marker="D", markersize=8, markerfacecolor=_KEY_COLOR,
+                                  markeredgecolor=_darken(_KEY_COLOR), linestyle="none"))
+            labels.append(_EXTRA_TEXT[lang]["day"])
+        if shown["window"]:
+            handles.append(Patch(facecolor=_lighten(_KEY_COLOR, 0.35), edgecolor=_KEY_COLOR, linewidth=1.5))
+            labels.append(_EXTRA_TEXT[lang]["window"])
+        opts: dict[str, Any] = {"loc": "upper left", "borderaxespad": 0.0, "fontsize": "small",
+                                "title_fontsize": "small", "frameon": False, "alignment": "left"}
+        if hue is not None:
+            kind_title = _EXTRA_TEXT[lang]["kind"] if hue == "kind" else hue
+            first = ax.legend([Patch(facecolor=c, edgecolor=c) for c in colors], hue_levels,
+                              title=kind_title, bbox_to_anchor=(1.01, 1.0), **opts)
+            ax.add_artist(first)
+            opts["loc"] = "lower left"
+            anchor_y = 0.0
+        else:
+            anchor_y = 1.0
+        ax.legend(handles, labels, title=_EXTRA_TEXT[lang]["date_legend"],
+                  bbox_to_anchor=(1.01, anchor_y), **opts)
+    if marks:
+        _place_timeline_labels(ax, marks, extend=xlim is None)
+    return ax
+
+
+def _place_timeline_labels(ax: Axes, marks: Sequence[tuple[Text, float, float, bool, float]],
+                           extend: bool) -> None:
+    """Put each date label inside its window, right of its mark, or left of it.
+
+    A label goes inside a window bar when it fits there, else to the right of
+    the mark when it stays within the axes, else to the left; when neither
+    side has room (and the axis limits are not fixed) the axis is extended to
+    the right.  Text widths are measured after a layout pass.
+    """
+    fig = ax.get_figure(root=True)
+    for _ in range(3):  # the layout changes a little when the limits do
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
+        x0, x1 = ax.get_xlim()
+        per_px = (x1 - x0) / max(ax.get_window_extent(renderer).width, 1.0)
+        pt = fig.dpi / 72.0 * per_px  # one point in data units
+        need_right = x1
+        for ann, start, end, window, pad in marks:
+            ann.set_horizontalalignment("left")
+            width = ann.get_window_extent(renderer).width * per_px
+            y = ann.xy[1]
+            left_end = start if window else end  # a marker sits at *end*
+            if window and end - start >= width + 8 * pt:
+                ann.xy, ann.xyann = ((start + end) / 2, y), (0.0, 0.0)
+                ann.set_horizontalalignment("center")
+            elif end + pad * pt + width <= x1 or left_end - pad * pt - width < x0:
+                ann.xy, ann.xyann = (end, y), (pad, 0.0)
+                need_right = max(need_right, end + (pad + 4) * pt + width)
+            else:
+                ann.xy, ann.xyann = (left_end, y), (-pad, 0.0)
+                ann.set_horizontalalignment("right")
+        if not extend or need_right <= x1:
+            break
+        ax.set_xlim(x0, need_right)

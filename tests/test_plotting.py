@@ -533,3 +533,158 @@ def test_import_agstats_does_not_load_matplotlib():
 def test_docstring_examples():
     result = doctest.testmod(agp, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 10 and result.failed == 0
+
+
+# --------------------------------------------------------------------------
+# Timelines, small multiples (fact sheets), sector names
+# --------------------------------------------------------------------------
+
+
+def make_events(records: list[tuple]) -> pd.DataFrame:
+    """Event rows with the columns and dtypes of ``agstats.load_events()``."""
+    cols = ["event", "sector", "kind", "date_start", "date_end", "title_en", "title_vi", "document"]
+    df = pd.DataFrame(records, columns=cols)
+    df["sector"] = pd.Categorical(df["sector"], categories=SECTORS)
+    df["kind"] = pd.Categorical(df["kind"], categories=["decision", "activity", "meeting",
+                                                        "recommendation", "milestone"])
+    df["date_start"] = pd.to_datetime(df["date_start"]).astype("datetime64[s]")
+    df["date_end"] = pd.to_datetime(df["date_end"]).astype("datetime64[s]")
+    df["source"] = "mic2019"
+    return df
+
+
+@pytest.fixture
+def events() -> pd.DataFrame:
+    """Known days and windows, given out of date order."""
+    return make_events([
+        ("session", "policy", "meeting", "2019-09-25", "2019-12-31", "Working session",
+         "Buổi làm việc", ""),
+        ("decision_2016", "postal", "decision", "2016-01-01", "2016-12-31", "Decision known by its year",
+         "Quyết định (chỉ biết năm)", "45/2016/QĐ-TTg"),
+        ("team", "infosec", "decision", "2019-09-25", "2019-09-25", "Response team established",
+         "Thành lập đội ứng cứu", "2314/QĐ-UBND"),
+        ("drills", "infosec", "activity", "2017-01-01", "2019-09-30", "Workshops and drills",
+         "Hội thảo và diễn tập", ""),
+    ])
+
+
+@pytest.mark.mpl_image_compare(filename="timeline_events_en.png", **IMAGE)
+def test_image_timeline(events):
+    agp.set_theme("en")
+    ax = agp.timeline(events, title="Dated events of the 2019 report",
+                      source="MIC 2019 report (mic2019)")
+    return ax.figure
+
+
+def _inside(ax, artist) -> bool:
+    renderer = ax.figure.canvas.get_renderer()
+    box, frame = artist.get_window_extent(renderer), ax.get_window_extent(renderer)
+    return frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1
+
+
+def test_timeline_windows_are_bars_and_days_are_markers(events):
+    ax = agp.timeline(events)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Decision known by its year", "Workshops and drills", "Response team established", "Working session"]
+    bars = [p for p in ax.patches if isinstance(p, mpl.patches.Rectangle)]
+    assert len(bars) == 3  # the three windows
+    year_bar = bars[0]
+    start, end = mpl.dates.num2date(year_bar.get_x()), mpl.dates.num2date(year_bar.get_x() + year_bar.get_width())
+    assert (start.date().isoformat(), end.date().isoformat()) == ("2016-01-01", "2017-01-01")  # both ends included
+    markers = [line for line in ax.lines if line.get_marker() == "D"]
+    assert len(markers) == 1 and markers[0].get_ydata()[0] == 2
+    assert sorted(texts(ax)) == ["2016", "25 Sep 2019", "25 Sep 2019–31 Dec 2019", "Jan 2017–Sep 2019"]
+    ax.figure.canvas.draw()
+    assert all(_inside(ax, t) for t in ax.texts if t.get_text())  # date labels stay within the axes
+    assert ax.get_xlabel() == "Year" and ax.get_title(loc="left") == "Timeline"
+
+
+def test_timeline_colours_legends_and_language(events):
+    ax = agp.timeline(events, language="vi", source="Bộ TT&TT (2019)")
+    legends = [a for a in ax.artists if isinstance(a, mpl.legend.Legend)] + [ax.get_legend()]
+    assert [t.get_text() for t in legends[0].get_texts()] == ["quyết định", "hoạt động", "buổi làm việc"]
+    assert [t.get_text() for t in legends[1].get_texts()] == ["ngày cụ thể", "khoảng (không rõ ngày)"]
+    assert "Nguồn: Bộ TT&TT (2019)" in texts(ax)
+    assert "25/9/2019–31/12/2019" in texts(ax)
+    colours = {mpl.colors.to_hex(p.get_edgecolor()) for p in ax.patches if isinstance(p, mpl.patches.Rectangle)}
+    assert colours <= {mpl.colors.to_hex(c) for c in sns.color_palette("colorblind")}
+    ax = agp.timeline(events, hue=None, legend=True)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["exact day", "window (day not known)"]
+    assert agp.timeline(events, legend=False).get_legend() is None
+
+
+def test_timeline_labels_order_and_short_spans(events):
+    ax = agp.timeline(events, label="document", sort=False, date_labels=False)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["", "45/2016/QĐ-TTg", "2314/QĐ-UBND", ""]
+    assert texts(ax) == []
+    ax = agp.timeline(events, label=["a", "b", "c", "d"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["b", "d", "c", "a"]  # sorted with their events
+    recent = events[events.date_start >= "2019-09-01"]
+    ax = agp.timeline(recent, language="en")
+    ax.figure.canvas.draw()
+    assert ax.get_xlabel() == "Month"
+    assert "Oct 2019" in [t.get_text() for t in ax.get_xticklabels()]
+
+
+def test_timeline_bad_input(events):
+    with pytest.raises(ValueError, match="ends before it starts"):
+        agp.timeline(events.assign(date_end=events.date_start - pd.Timedelta(days=1)))
+    with pytest.raises(ValueError, match="no rows"):
+        agp.timeline(events.iloc[:0])
+    with pytest.raises(ValueError, match="3 items for 4 events"):
+        agp.timeline(events, label=["a", "b", "c"])
+    with pytest.raises(ValueError, match="unknown language"):
+        agp.timeline(events, language="fr")
+    with pytest.raises(TypeError):
+        agp.timeline([1, 2])
+
+
+def test_small_multiples_one_panel_per_unit(money, shares):
+    rows = pd.concat([money, shares], ignore_index=True)
+    fig = agp.small_multiples(rows, ncols=2, title="Fact sheet", source="MIC 2019")
+    assert [ax.get_xlabel() for ax in fig.axes] == [
+        "Value (billion VND)", "Value (%)", "Value (billion VND)", "Value (%)"]
+    assert [sf.get_suptitle() for sf in fig.subfigs if sf.get_suptitle()] == [
+        "Telecommunications", "ICT industry", "Policy"]
+    first = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert first == ["Telecommunications revenue\n2018", "Telecommunications revenue\nJan–Sep 2019"]
+    assert "≥ 4,600" in texts(fig.axes[2])  # the bound keeps its encoding
+    target = fig.axes[3].patches[0]
+    assert target.get_linestyle() == "--" and target.get_facecolor()[3] == 0
+    legend = fig.subfigs[-1].legends[0]  # the empty cell holds the legend
+    assert [t.get_text() for t in legend.get_texts()] == ["reported", "estimate", "lower bound (≥)", "target"]
+    assert fig.get_supxlabel() == "Source: MIC 2019"
+    edge = {mpl.colors.to_hex(p.get_edgecolor()) for p in fig.axes[0].patches}
+    assert edge != {mpl.colors.to_hex(p.get_edgecolor()) for p in fig.axes[2].patches}
+    fig.canvas.draw()
+
+
+def test_small_multiples_options(money):
+    fig = agp.small_multiples(money, ncols=2, language="vi", group_titles={"telecom": "VT"},
+                              order=["ict_industry", "telecom"])
+    assert [sf.get_suptitle() for sf in fig.subfigs] == ["Công nghiệp ICT", "VT"]
+    assert fig.axes[0].get_xlabel() == "Giá trị (tỷ đồng)"
+    assert fig.legends and not any(sf.legends for sf in fig.subfigs)  # no spare cell: legend on top
+    fig = agp.small_multiples(money[money.indicator != "telecom_revenue"], x="label", legend=False)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()][1] == "Paid into the state budget by\nthe IT industry"
+    assert not fig.legends and not any(sf.legends for sf in fig.subfigs)
+    with pytest.raises(ValueError, match="ncols"):
+        agp.small_multiples(money, ncols=0)
+    with pytest.raises(ValueError, match="not in data"):
+        agp.small_multiples(money, by="region")
+
+
+def test_sector_name():
+    assert agp.sector_name("egov", "en") == "E-government"
+    assert agp.sector_name("postal", "vi") == "Bưu chính"
+    assert set(SECTORS) <= set(agp.SECTOR_NAMES)
+
+
+def test_new_charts_draw_without_warnings(money, events):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        agp.set_theme("vi")
+        figs = [agp.timeline(events, source="Bộ TT&TT").figure, agp.small_multiples(money)]
+        for fig in figs:
+            fig.savefig(io.BytesIO(), format="png", dpi=50)
+    assert [str(w.message) for w in caught] == []
