@@ -33,19 +33,23 @@ from .io import (
     load_units,
 )
 from .cite import short_citation, source_line, sources_markdown
-from .lookup import get_figure, get_series, get_value
+from .lookup import get_figure, get_series, get_value, reconcile_figures
 from .parsing import Quantity, find_quantities, format_vi, parse_number, parse_quantity
 from .series import (
     AnnualisedGrowth,
     Interval,
+    Reconciliation,
     annualise,
     annualise_band,
+    cagr,
     growth,
     growth_annualised,
     implied_remainder,
     months_in_period,
+    reconcile,
     row_interval,
     to_intervals,
+    years_between,
 )
 from .units import (
     convert,
@@ -76,6 +80,11 @@ __all__ = [
     "get_figure",
     "get_series",
     "get_value",
+    "reconcile_figures",
+    "Reconciliation",
+    "reconcile",
+    "cagr",
+    "years_between",
     "short_citation",
     "source_line",
     "sources_markdown",

@@ -7,11 +7,14 @@ error, so no figure is ever typed by hand.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-__all__ = ["get_figure", "get_series", "get_value"]
+if TYPE_CHECKING:
+    from .series import Reconciliation
+
+__all__ = ["get_figure", "get_series", "get_value", "reconcile_figures"]
 
 DEFAULT_AREA = "an_giang_pre2025"
 
@@ -130,3 +133,60 @@ def get_value(indicator: str, **kwargs: Any) -> float:
     156.0
     """
     return float(get_figure(indicator, **kwargs)["value"])
+
+
+def reconcile_figures(
+    indicator: str,
+    partial_period_end: Any,
+    full_period_end: Any,
+    *,
+    partial_period_start: Any = None,
+    full_period_start: Any = None,
+    area: str | None = DEFAULT_AREA,
+    data: pd.DataFrame | None = None,
+    nonnegative: bool = True,
+) -> Reconciliation:
+    """Reconcile two figures of one indicator: a part period against the whole.
+
+    Picks the two rows with :func:`get_figure` (one indicator, one area) and
+    passes them to :func:`agstats.series.reconcile`.
+
+    Parameters
+    ----------
+    indicator : str
+        Indicator id, e.g. ``"telecom_revenue"``.
+    partial_period_end, full_period_end : str or Timestamp
+        Last day of the part period (e.g. ``"2019-09-30"``) and of the whole
+        period (``"2019-12-31"``).
+    partial_period_start, full_period_start : str or Timestamp, optional
+        First days, needed only when a period end alone matches several rows.
+    area : str or None, default ``"an_giang_pre2025"``
+    data : DataFrame, optional
+        Rows to search instead of the shipped tables.
+    nonnegative : bool, default True
+        See :func:`agstats.series.reconcile`.
+
+    Returns
+    -------
+    Reconciliation
+
+    Raises
+    ------
+    ValueError
+        If a row is missing or ambiguous (see :func:`get_figure`) or the rows
+        cannot be reconciled (see :func:`agstats.series.reconcile`).
+
+    Examples
+    --------
+    Telecom revenue: January–September 2019 (estimate) against the full year:
+
+    >>> r = reconcile_figures("telecom_revenue", "2019-09-30", "2019-12-31",
+    ...                       partial_period_start="2019-01-01", full_period_start="2019-01-01")
+    >>> r.remainder, f"{r.remainder_share.lo:.1%}", r.normal_share
+    (Interval[186, 186], '6.4%', 0.25)
+    """
+    from .series import reconcile
+
+    partial = get_figure(indicator, period_end=partial_period_end, period_start=partial_period_start, area=area, data=data)
+    full = get_figure(indicator, period_end=full_period_end, period_start=full_period_start, area=area, data=data)
+    return reconcile(partial, full, nonnegative=nonnegative)

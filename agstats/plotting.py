@@ -891,7 +891,23 @@ def titled(ax: Axes, title: str, units: str | None = None, *, language: str | No
     return ax
 
 
-def add_source(ax_or_fig: Axes | Figure | SubFigure, text: str, language: str | None = None) -> Text:
+def _wrap_source(text: str, width: int | None) -> str:
+    """Break a long source line between its citations ("; "), then at spaces."""
+    if not width or len(text) <= width:
+        return text
+    lines: list[str] = []
+    for part in text.split("; "):
+        if lines and len(lines[-1]) + 2 + len(part) <= width:
+            lines[-1] += "; " + part
+        else:
+            if lines:
+                lines[-1] += ";"
+            lines.extend(textwrap.wrap(part, width) or [""])
+    return "\n".join(lines)
+
+
+def add_source(ax_or_fig: Axes | Figure | SubFigure, text: str, language: str | None = None, *,
+               wrap: int | None = 100) -> Text:
     """Write a small "Source: …" / "Nguồn: …" line under the plot.
 
     On an Axes the line sits just below the x tick labels and axis label
@@ -907,6 +923,10 @@ def add_source(ax_or_fig: Axes | Figure | SubFigure, text: str, language: str | 
         Source text; the "Source: " / "Nguồn: " prefix is added unless the text
         already starts with it.
     language : {"en", "vi"}, optional
+    wrap : int or None, default 100
+        Break lines longer than this many characters, between citations
+        (``"; "``) first; ``None`` keeps one line. Long one-line sources
+        would otherwise squeeze the plot under constrained layout.
 
     Returns
     -------
@@ -917,6 +937,9 @@ def add_source(ax_or_fig: Axes | Figure | SubFigure, text: str, language: str | 
     >>> fig, ax = plt.subplots()
     >>> add_source(ax, "Sở TT&TT An Giang (2019)", "vi").get_text()
     'Nguồn: Sở TT&TT An Giang (2019)'
+    >>> print(add_source(ax, "A (2019) [a]; B (2020) [b]", wrap=20).get_text())
+    Source: A (2019) [a];
+    B (2020) [b]
     >>> plt.close(fig)
     """
     lang = _lang(language)
@@ -924,6 +947,7 @@ def add_source(ax_or_fig: Axes | Figure | SubFigure, text: str, language: str | 
     prefix = _TEXT[lang]["source"]
     if not any(text.lower().startswith(p.lower()) for p in (_TEXT["en"]["source"], _TEXT["vi"]["source"])):
         text = f"{prefix}: {text}"
+    text = _wrap_source(text, wrap)
     if isinstance(ax_or_fig, (Figure, SubFigure)):
         return ax_or_fig.supxlabel(text, x=0.01, ha="left", fontsize="small", color=_SOURCE_COLOR)
     if not isinstance(ax_or_fig, Axes):

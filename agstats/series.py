@@ -9,7 +9,11 @@ The 2019 report mixes full-year figures (2018), year-to-date estimates
   seasonality) and :func:`annualise_band` into a range of full-year totals;
 * :func:`growth` and :func:`growth_annualised` compare figures;
 * :class:`Interval` carries bounds through ``+ - * /`` so that, for instance,
-  the ratio of two lower bounds is correctly reported as unknown, ``[0, ∞)``.
+  the ratio of two lower bounds is correctly reported as unknown, ``[0, ∞)``;
+* :func:`reconcile` sets a part-period estimate against a later full-period
+  figure (the implied remainder and its share, e.g. the implied fourth quarter);
+* :func:`cagr` and :func:`years_between` give average yearly growth between
+  two dates (e.g. two stocks).
 
 Examples
 --------
@@ -38,14 +42,18 @@ __all__ = [
     "QUALIFIERS",
     "AnnualisedGrowth",
     "Interval",
+    "Reconciliation",
     "annualise",
     "annualise_band",
+    "cagr",
     "growth",
     "growth_annualised",
     "implied_remainder",
     "months_in_period",
+    "reconcile",
     "row_interval",
     "to_intervals",
+    "years_between",
 ]
 
 #: A scalar, a pandas Series or an :class:`Interval`.
@@ -878,3 +886,332 @@ def to_intervals(df: pd.DataFrame) -> pd.Series:
         except (ValueError, TypeError) as exc:
             raise ValueError(f"row {label!r}: {exc}") from None
     return pd.Series(out, index=df.index, name="interval", dtype=object)
+
+
+# --------------------------------------------------------------------------
+# Compound growth between dates
+# --------------------------------------------------------------------------
+def years_between(start: DateLike, end: DateLike) -> float:
+    """Length in years between two dates, e.g. the as-of dates of two stocks.
+
+    When both dates are month ends (the usual as-of dates of the data), the
+    result counts whole months: ``months / 12``, so 30 September 2019 to
+    31 December 2024 is exactly 5.25 years. Otherwise it is
+    ``days / 365.2425`` (the mean Gregorian year).
+
+    Parameters
+    ----------
+    start, end : str, Timestamp or datetime64
+        Dates, ``start <= end``.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``end`` is before ``start`` or a date is missing.
+
+    Examples
+    --------
+    >>> years_between("2019-09-30", "2024-12-31")
+    5.25
+    >>> round(years_between("2023-05-01", "2025-05-21"), 3)
+    2.056
+    """
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    if pd.isna(s) or pd.isna(e):
+        raise ValueError("start and end must be dates")
+    if e < s:
+        raise ValueError(f"end {e.date()} is before start {s.date()}")
+    if s.is_month_end and e.is_month_end and s == s.normalize() and e == e.normalize():
+        return ((e.year - s.year) * 12 + e.month - s.month) / 12
+    return (e - s).days / 365.2425
+
+
+def cagr(previous: float | Interval, current: float | Interval, years: float) -> float | Interval:
+    """Compound annual growth rate: ``(current / previous) ** (1 / years) - 1``.
+
+    The average yearly rate that takes ``previous`` to ``current`` in
+    ``years`` years. Use it for two stocks (counts at two dates) or two
+    figures for equal periods; for flows over periods of different lengths
+    see :func:`growth_annualised`.
+
+    Parameters
+    ----------
+    previous, current : float or Interval
+        Non-negative figures in the same unit; ``previous`` must be > 0.
+        With Interval inputs (bounds) the result is the Interval of every
+        possible rate.
+    years : float
+        Time between the two figures (> 0), e.g. from :func:`years_between`.
+
+    Returns
+    -------
+    float or Interval
+
+    Raises
+    ------
+    ValueError
+        If ``years`` is not > 0, ``previous`` is (or may be) 0 or negative,
+        or ``current`` may be negative.
+
+    Examples
+    --------
+    >>> round(cagr(100, 121, 2), 6)
+    0.1
+    >>> print(cagr(178, Interval(250, math.inf), 1).format(".1%"))  # "over 250" a year later
+    [40.4%, ∞)
+    """
+    if not _is_number(years) or not (math.isfinite(years) and years > 0):
+        raise ValueError(f"years must be finite and > 0, got {years!r}")
+    if isinstance(previous, Interval) or isinstance(current, Interval):
+        p, c = Interval.coerce(previous), Interval.coerce(current)
+        if p.lo <= 0:
+            raise ValueError(f"previous {p} must be > 0 for a growth rate")
+        if c.lo < 0:
+            raise ValueError(f"current {c} must be non-negative")
+        ratio = c / p
+        return Interval(ratio.lo ** (1 / years) - 1, ratio.hi ** (1 / years) - 1)
+    if not previous > 0:
+        raise ValueError(f"previous must be > 0 for a growth rate, got {previous!r}")
+    if current < 0:
+        raise ValueError(f"current must be non-negative, got {current!r}")
+    return (current / previous) ** (1 / years) - 1
+
+
+# --------------------------------------------------------------------------
+# Reconciliation: a part-period estimate against a later full-period figure
+# --------------------------------------------------------------------------
+def _optional_field(row: Any, name: str) -> Any:
+    try:
+        value = _field(row, name)
+    except ValueError:
+        return None
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return str(value)
+
+
+def _iv_text(iv: Interval, spec: str) -> str:
+    """A point interval as one number, other intervals as ``[lo, hi]``."""
+    return format(iv.lo, spec) if iv.is_point else iv.format(spec)
+
+
+def _period_text(period: tuple[pd.Timestamp, pd.Timestamp] | None) -> str:
+    if period is None:
+        return "not one period"
+    return f"{period[0]:%Y-%m-%d}..{period[1]:%Y-%m-%d}"
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """A part-period figure set against a figure for the whole period.
+
+    Built by :func:`reconcile`. The typical case is a January–September
+    estimate and the full-year figure reported months later: together they
+    imply the fourth quarter, and the fourth quarter's share of the year can
+    be compared with the share a year without seasonality gives (3/12).
+
+    Attributes
+    ----------
+    indicator, unit, area : str or None
+        Shared by both rows (None when the rows do not carry the field).
+    partial_period, full_period : (Timestamp, Timestamp)
+        First and last day of each period.
+    partial_months, full_months : float
+        Calendar months of each period.
+    partial, full : Interval
+        What each row states, from its value and qualifier (an estimate is a
+        point; "over v" is ``[v, ∞)``).
+    partial_qualifier, full_qualifier : str
+        The rows' qualifiers.
+    remainder : Interval
+        ``full - partial``: what the rest of the period must contribute (see
+        :func:`implied_remainder`).
+    remainder_share : Interval
+        The remainder's share of the full period, ``1 - partial / full``.
+    normal_share : float
+        The share the remaining months would have under the package's
+        annualisation assumption (:func:`annualise`: no seasonality, every
+        month alike): ``remainder months / full months``, 0.25 for a fourth
+        quarter.
+    sources : tuple of str
+        Source ids of the partial and the full row (without duplicates).
+    """
+
+    indicator: str | None
+    unit: str | None
+    area: str | None
+    partial_period: tuple[pd.Timestamp, pd.Timestamp]
+    partial_months: float
+    partial: Interval
+    partial_qualifier: str
+    full_period: tuple[pd.Timestamp, pd.Timestamp]
+    full_months: float
+    full: Interval
+    full_qualifier: str
+    remainder: Interval
+    remainder_share: Interval
+    normal_share: float
+    sources: tuple[str, ...] = ()
+
+    @property
+    def remainder_months(self) -> float:
+        """Months of the full period outside the partial one."""
+        return self.full_months - self.partial_months
+
+    @property
+    def remainder_period(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """First and last day of the remainder, or None if it is not one run.
+
+        The remainder is one run of months when the partial period starts or
+        ends with the full one (e.g. January–September within the year gives
+        October–December).
+        """
+        (ps, pe), (fs, fe) = self.partial_period, self.full_period
+        if ps == fs:
+            return (pe + pd.Timedelta(days=1), fe)
+        if pe == fe:
+            return (fs, ps - pd.Timedelta(days=1))
+        return None
+
+    @property
+    def expected_remainder(self) -> Interval:
+        """The remainder under no seasonality: ``partial × remainder months / partial months``."""
+        return self.partial * (self.remainder_months / self.partial_months)
+
+    @property
+    def expected_full(self) -> Interval:
+        """The full-period figure under no seasonality (the run-rate of the partial figure)."""
+        return self.partial * (self.full_months / self.partial_months)
+
+    @property
+    def share_ratio(self) -> Interval:
+        """``remainder_share / normal_share``: 1 means an ordinary remainder."""
+        return self.remainder_share / self.normal_share
+
+    def __repr__(self) -> str:
+        name = self.indicator or "figure"
+        where = ", ".join(x for x in (self.unit, self.area) if x)
+        rm = self.remainder_months
+        return "\n".join(
+            [
+                f"Reconciliation of {name}" + (f" ({where})" if where else ""),
+                f"  partial   {_period_text(self.partial_period)} ({self.partial_months:2g} months): "
+                f"{_iv_text(self.partial, ',.6g')} ({self.partial_qualifier})",
+                f"  full      {_period_text(self.full_period)} ({self.full_months:2g} months): "
+                f"{_iv_text(self.full, ',.6g')} ({self.full_qualifier})",
+                f"  remainder {_period_text(self.remainder_period)} ({rm:2g} months): "
+                f"{_iv_text(self.remainder, ',.6g')}, "
+                f"{_iv_text(self.remainder_share, '.1%')} of the full period",
+                f"  without seasonality: {rm:g}/{self.full_months:g} = {self.normal_share:.1%} of the full "
+                f"period, a remainder of {_iv_text(self.expected_remainder, ',.6g')}",
+            ]
+        )
+
+    __str__ = __repr__
+
+
+def reconcile(partial: Any, full: Any, *, nonnegative: bool = True) -> Reconciliation:
+    """Set a part-period figure against a figure for the whole period.
+
+    Parameters
+    ----------
+    partial, full : Series, mapping or namedtuple
+        Indicator rows with ``value``, ``qualifier``, ``period_start`` and
+        ``period_end`` (whole calendar months); ``indicator``, ``unit``,
+        ``area`` and ``source`` are used when present. The partial period must
+        lie inside the full one and be shorter.
+    nonnegative : bool, default True
+        As in :func:`implied_remainder`: the remainder of a non-negative flow
+        is clipped at 0, and a partial figure that certainly exceeds the full
+        one raises. With False, plain interval subtraction.
+
+    Returns
+    -------
+    Reconciliation
+        Both figures as intervals, the implied remainder, its share of the
+        full period and the share under no seasonality.
+
+    Raises
+    ------
+    ValueError
+        If the rows differ in indicator, unit or area, the periods are not
+        whole months or not nested, the full figure may be 0, or (with
+        ``nonnegative``) the partial figure exceeds the full one.
+
+    Notes
+    -----
+    The remainder share is computed as ``1 - partial / full``, not as
+    ``remainder / full``: with a lower bound for the full figure the second
+    form divides two unbounded intervals and says nothing, while the first
+    keeps what is known. With ``nonnegative`` it is clipped to ``[0, 1]``.
+
+    Examples
+    --------
+    Postal revenue of An Giang: an estimated 150 tỷ đồng for January–September
+    2019 (``mic2019``) and "over 250" for the year (January 2020 review):
+
+    >>> jan_sep = {"indicator": "postal_revenue", "unit": "vnd_bn", "value": 150.0,
+    ...            "qualifier": "estimate", "period_start": "2019-01-01", "period_end": "2019-09-30"}
+    >>> year = dict(jan_sep, value=250.0, qualifier="lower_bound", period_end="2019-12-31")
+    >>> r = reconcile(jan_sep, year)
+    >>> r
+    Reconciliation of postal_revenue (vnd_bn)
+      partial   2019-01-01..2019-09-30 ( 9 months): 150 (estimate)
+      full      2019-01-01..2019-12-31 (12 months): [250, ∞) (lower_bound)
+      remainder 2019-10-01..2019-12-31 ( 3 months): [100, ∞), [40.0%, 100.0%] of the full period
+      without seasonality: 3/12 = 25.0% of the full period, a remainder of 50
+    >>> r.remainder, r.normal_share
+    (Interval[100, ∞), 0.25)
+    """
+    for what, row in (("partial", partial), ("full", full)):
+        for name in ("value", "qualifier", "period_start", "period_end"):
+            try:
+                _field(row, name)
+            except ValueError:
+                raise ValueError(f"{what} row has no {name!r} field") from None
+    shared = {}
+    for name in ("indicator", "unit", "area"):
+        a, b = _optional_field(partial, name), _optional_field(full, name)
+        if a is not None and b is not None and a != b:
+            hint = " (convert one of them first, e.g. with agstats.convert)" if name == "unit" else ""
+            raise ValueError(f"the rows differ in {name}: {a!r} and {b!r}{hint}")
+        shared[name] = a if a is not None else b
+    ps, pe = pd.Timestamp(_field(partial, "period_start")), pd.Timestamp(_field(partial, "period_end"))
+    fs, fe = pd.Timestamp(_field(full, "period_start")), pd.Timestamp(_field(full, "period_end"))
+    pm, fm = months_in_period(ps, pe), months_in_period(fs, fe)
+    if not (fs <= ps and pe <= fe) or pm >= fm:
+        raise ValueError(
+            f"the partial period {_period_text((ps, pe))} must lie inside the full period "
+            f"{_period_text((fs, fe))} and be shorter"
+        )
+    p, f = row_interval(partial), row_interval(full)
+    if f.lo <= 0:
+        raise ValueError(f"the full figure {f} may be 0 or negative: its share is undefined")
+    remainder = implied_remainder(p, f, nonnegative=nonnegative)
+    share = 1 - p / f
+    if nonnegative:
+        share = share.intersect(Interval(0, 1))
+    sources = tuple(
+        dict.fromkeys(s for s in (_optional_field(partial, "source"), _optional_field(full, "source")) if s)
+    )
+    return Reconciliation(
+        indicator=shared["indicator"],
+        unit=shared["unit"],
+        area=shared["area"],
+        partial_period=(ps, pe),
+        partial_months=pm,
+        partial=p,
+        partial_qualifier=str(_field(partial, "qualifier")),
+        full_period=(fs, fe),
+        full_months=fm,
+        full=f,
+        full_qualifier=str(_field(full, "qualifier")),
+        remainder=remainder,
+        remainder_share=share,
+        normal_share=(fm - pm) / fm,
+        sources=sources,
+    )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
 import agstats
+from agstats.lookup import reconcile_figures
 
 
 def test_get_series_orders_by_period():
@@ -50,3 +53,22 @@ def test_areas_never_mixed():
     with pytest.raises(ValueError, match="several areas"):
         agstats.get_series(row.indicator.iloc[0], area=None, data=both)
     assert len(agstats.get_series(row.indicator.iloc[0], area="an_giang_2025", data=both)) == 1
+
+
+def test_reconcile_figures_postal_bounds():
+    """Jan-Sep 2019 estimate against the full-year lower bound: implied Q4 >= 100, share >= 40 %."""
+    r = reconcile_figures("postal_revenue", "2019-09-30", "2019-12-31",
+                                  partial_period_start="2019-01-01", full_period_start="2019-01-01")
+    assert r.partial_qualifier == "estimate" and r.full_qualifier == "lower_bound"
+    assert r.remainder.lo >= 100 and math.isinf(r.remainder.hi)
+    assert r.remainder_share.lo >= 0.4 - 1e-12
+    assert r.normal_share == 0.25
+    assert r.sources == ("mic2019", "agportal2019yearend")
+
+
+def test_reconcile_figures_telecom_and_areas():
+    r = reconcile_figures("telecom_revenue", "2019-09-30", "2019-12-31")
+    assert r.remainder.is_point and r.remainder.lo == 186
+    assert r.area == "an_giang_pre2025"
+    with pytest.raises(ValueError, match="no row for area"):
+        reconcile_figures("telecom_revenue", "2019-09-30", "2019-12-31", area="an_giang_2025")

@@ -16,14 +16,18 @@ from agstats.series import (
     QUALIFIERS,
     AnnualisedGrowth,
     Interval,
+    Reconciliation,
     annualise,
     annualise_band,
+    cagr,
     growth,
     growth_annualised,
     implied_remainder,
     months_in_period,
+    reconcile,
     row_interval,
     to_intervals,
+    years_between,
 )
 
 INF = math.inf
@@ -415,3 +419,165 @@ def test_results_are_tight_for_bounded_intervals(A, B) -> None:
     corners = [p * q for p in (a.lo, a.hi) for q in (b.lo, b.hi)]
     assert a * b == Interval(min(corners), max(corners))
     assert (a + b).width == pytest.approx(a.width + b.width, rel=1e-9, abs=1e-6)
+
+
+# ---------------------------------------------------------- reconciliation
+def _row(value: float, qualifier: str, start: str, end: str, **extra: object) -> dict:
+    return {"indicator": "postal_revenue", "unit": "vnd_bn", "area": "an_giang_pre2025",
+            "value": value, "qualifier": qualifier, "period_start": start, "period_end": end, **extra}
+
+
+JAN_SEP = ("2019-01-01", "2019-09-30")
+YEAR = ("2019-01-01", "2019-12-31")
+
+
+def test_reconcile_postal_lower_bound_gives_bounds() -> None:
+    # "ước 9 tháng ... 150 tỷ" against "trên 250 tỷ" for the year: Q4 >= 100, share >= 40 %
+    r = reconcile(_row(150.0, "estimate", *JAN_SEP, source="mic2019"),
+                  _row(250.0, "lower_bound", *YEAR, source="agportal2019yearend"))
+    assert isinstance(r, Reconciliation)
+    assert r.partial == Interval(150, 150) and r.full == Interval(250, INF)
+    assert r.remainder == Interval(100, INF)
+    assert r.remainder.lo >= 100
+    assert r.remainder_share.lo == pytest.approx(0.4) and r.remainder_share.hi == 1
+    assert r.remainder_share.lo >= 0.4 - 1e-12
+    assert r.normal_share == 0.25
+    assert (r.partial_months, r.full_months, r.remainder_months) == (9, 12, 3)
+    assert r.remainder_period == (pd.Timestamp("2019-10-01"), pd.Timestamp("2019-12-31"))
+    assert r.expected_remainder == Interval(50, 50) and r.expected_full == Interval(200, 200)
+    assert r.share_ratio.lo == pytest.approx(1.6)
+    assert r.sources == ("mic2019", "agportal2019yearend")
+    assert (r.indicator, r.unit, r.area) == ("postal_revenue", "vnd_bn", "an_giang_pre2025")
+
+
+def test_reconcile_telecom_points() -> None:
+    r = reconcile(_row(2700.0, "estimate", *JAN_SEP), _row(2886.0, "exact", *YEAR))
+    assert r.remainder == Interval(186, 186)
+    assert r.remainder_share.is_point
+    assert r.remainder_share.lo == pytest.approx(186 / 2886)
+    assert r.expected_remainder == Interval(900, 900)
+
+
+def test_reconcile_repr_is_readable() -> None:
+    r = reconcile(_row(150.0, "estimate", *JAN_SEP), _row(250.0, "lower_bound", *YEAR))
+    text = repr(r)
+    for part in ("Reconciliation of postal_revenue (vnd_bn, an_giang_pre2025)",
+                 "partial   2019-01-01..2019-09-30 ( 9 months): 150 (estimate)",
+                 "full      2019-01-01..2019-12-31 (12 months): [250, ∞) (lower_bound)",
+                 "remainder 2019-10-01..2019-12-31 ( 3 months): [100, ∞), [40.0%, 100.0%]",
+                 "3/12 = 25.0%"):
+        assert part in text
+    assert str(r) == text
+
+
+def test_reconcile_partial_lower_bound_and_other_periods() -> None:
+    # Jan-Sep "over 150", the year exactly 205: Q4 between 0 and 55
+    r = reconcile(_row(150.0, "lower_bound", *JAN_SEP), _row(205.0, "exact", *YEAR))
+    assert r.remainder == Interval(0, 55)
+    assert r.remainder_share.lo == 0 and r.remainder_share.hi == pytest.approx(55 / 205)
+    # a second half-year against the year: the remainder is the first half
+    h2 = reconcile(_row(60.0, "exact", "2019-07-01", "2019-12-31"), _row(100.0, "exact", *YEAR))
+    assert h2.remainder_period == (pd.Timestamp("2019-01-01"), pd.Timestamp("2019-06-30"))
+    assert h2.normal_share == 0.5
+    # a middle quarter: the remainder is not one run of months
+    mid = reconcile(_row(30.0, "exact", "2019-04-01", "2019-06-30"), _row(100.0, "exact", *YEAR))
+    assert mid.remainder_period is None and "not one period" in repr(mid)
+    assert mid.normal_share == 0.75
+
+
+def test_reconcile_accepts_series_and_namedtuples() -> None:
+    df = pd.DataFrame([_row(150.0, "estimate", *JAN_SEP), _row(250.0, "lower_bound", *YEAR)])
+    df["period_start"] = pd.to_datetime(df["period_start"])
+    df["period_end"] = pd.to_datetime(df["period_end"])
+    a = reconcile(df.iloc[0], df.iloc[1])
+    rows = list(df.itertuples())
+    assert reconcile(rows[0], rows[1]) == a
+    # without optional fields
+    bare = reconcile({"value": 1.0, "qualifier": "exact", "period_start": "2019-01-01", "period_end": "2019-01-31"},
+                     {"value": 4.0, "qualifier": "exact", "period_start": "2019-01-01", "period_end": "2019-02-28"})
+    assert bare.indicator is None and bare.sources == () and bare.remainder == Interval(3, 3)
+    assert repr(bare).startswith("Reconciliation of figure\n")
+
+
+@pytest.mark.parametrize(
+    ("partial", "full", "match"),
+    [
+        (_row(1.0, "exact", *JAN_SEP), _row(2.0, "exact", *YEAR, unit="vnd_tn"), "differ in unit.*agstats.convert"),
+        (_row(1.0, "exact", *JAN_SEP), _row(2.0, "exact", *YEAR, area="vietnam"), "differ in area"),
+        (_row(1.0, "exact", *JAN_SEP), _row(2.0, "exact", *YEAR, indicator="x"), "differ in indicator"),
+        (_row(1.0, "exact", *YEAR), _row(2.0, "exact", *JAN_SEP), "must lie inside"),
+        (_row(1.0, "exact", *YEAR), _row(2.0, "exact", *YEAR), "be shorter"),
+        (_row(1.0, "exact", "2018-01-01", "2018-09-30"), _row(2.0, "exact", *YEAR), "must lie inside"),
+        (_row(1.0, "exact", "2019-01-01", "2019-09-29"), _row(2.0, "exact", *YEAR), "last day of a month"),
+        (_row(1.0, "exact", *JAN_SEP), _row(0.0, "exact", *YEAR), "may be 0"),
+        (_row(1.0, "exact", *JAN_SEP), _row(5.0, "upper_bound", *YEAR), "may be 0"),
+        (_row(3.0, "exact", *JAN_SEP), _row(2.0, "exact", *YEAR), "would be negative"),
+        ({"value": 1.0, "qualifier": "exact", "period_start": "2019-01-01"}, _row(2.0, "exact", *YEAR),
+         "partial row has no 'period_end'"),
+    ],
+)
+def test_reconcile_errors(partial: dict, full: dict, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        reconcile(partial, full)
+
+
+def test_reconcile_without_clipping() -> None:
+    r = reconcile(_row(3.0, "exact", *JAN_SEP), _row(2.0, "exact", *YEAR), nonnegative=False)
+    assert r.remainder == Interval(-1, -1)
+    assert r.remainder_share.lo == pytest.approx(-0.5)
+
+
+@PROPERTY
+@given(
+    p=st.floats(0, 1e6), p_q=st.sampled_from(sorted(QUALIFIERS - {"upper_bound"})), dx=st.floats(0, 1e6),
+    f=st.floats(1e-3, 1e6), f_q=st.sampled_from(sorted(QUALIFIERS - {"upper_bound"})), dy=st.floats(0, 1e7),
+)
+def test_reconcile_share_contains_every_consistent_share(p, p_q, dx, f, f_q, dy) -> None:
+    """For any partial x and full y the rows allow, with x <= y, y - x and 1 - x/y are inside."""
+    partial, full = Interval.from_value(p, p_q), Interval.from_value(f, f_q)
+    x = p + (dx if math.isinf(partial.hi) else 0.0)
+    y = f + (dy if math.isinf(full.hi) else 0.0)
+    assume(x <= y)
+    assert x in partial and y in full
+    r = reconcile(_row(p, p_q, *JAN_SEP), _row(f, f_q, *YEAR))
+    assert y - x in r.remainder
+    assert 1 - x / y in r.remainder_share
+
+
+# ----------------------------------------------------------- compound growth
+def test_years_between() -> None:
+    assert years_between("2019-09-30", "2024-12-31") == 5.25
+    assert years_between("2019-12-31", "2019-12-31") == 0
+    assert years_between("2020-01-01", "2021-01-01") == pytest.approx(366 / 365.2425)
+    with pytest.raises(ValueError, match="before start"):
+        years_between("2020-01-01", "2019-01-01")
+    with pytest.raises(ValueError, match="must be dates"):
+        years_between(pd.NaT, "2019-01-01")
+
+
+def test_cagr() -> None:
+    assert cagr(100, 121, 2) == pytest.approx(0.1)
+    assert cagr(100, 100, 3) == 0
+    assert cagr(156, 265, 5.25) == pytest.approx((265 / 156) ** (1 / 5.25) - 1)
+    g = cagr(178, Interval(250, INF), 1)
+    assert g.lo == pytest.approx(250 / 178 - 1) and g.hi == INF
+    g = cagr(Interval(100, 200), Interval(400, 400), 2)
+    assert g.lo == pytest.approx(2 ** 0.5 - 1) and g.hi == pytest.approx(1)
+    # a lower bound over a lower bound says nothing
+    assert cagr(Interval(100, INF), Interval(100, INF), 1) == Interval(-1, INF)
+
+
+@pytest.mark.parametrize(
+    ("previous", "current", "years", "match"),
+    [
+        (0, 1, 1, "previous must be > 0"),
+        (Interval(0, 5), 1, 1, "must be > 0"),
+        (1, -1, 1, "current must be non-negative"),
+        (1, Interval(-1, 2), 1, "must be non-negative"),
+        (1, 2, 0, "years must be"),
+        (1, 2, math.inf, "years must be"),
+    ],
+)
+def test_cagr_errors(previous, current, years, match) -> None:
+    with pytest.raises(ValueError, match=match):
+        cagr(previous, current, years)
