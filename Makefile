@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PY     := $(BIN)/python
 
-.PHONY: all report test unit nbtest notebooks lab bench validate clean distclean help
+.PHONY: all report test notebooks lab bench validate clean distclean help venv
 
 all: report
 
@@ -17,7 +17,9 @@ help:
 	@echo "make notebooks  re-execute the committed notebooks in place (after a data change)"
 	@echo "make lab        JupyterLab on notebooks/"
 	@echo "make validate   validate the data package"
-	@echo "make bench      run the benchmarks"
+	@echo "make bench      run the benchmarks (prints a table, writes benchmarks/results.json)"
+	@echo "make site       re-render the site reusing executed notebooks; make site-serve serves it"
+	@echo "make site-test  only the site's tests (generators, build failures, Chromium)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,12 +31,38 @@ venv: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/agstats validate
 
+# The students' site: validate the data, execute every notebook into _build/site_src (the
+# committed notebooks stay untouched), render with Jupyter Book into _build/html. Fails on a
+# failing cell or any build warning. See scripts/build_site.py and site/.
 report: $(STAMP)
 	$(BIN)/agstats validate
-	$(BIN)/agstats indicators
+	$(PY) scripts/build_site.py
+
+.PHONY: site site-test site-serve
+
+# Re-render the site after editing site/, reusing the executed notebooks in _build/site_src
+# (a notebook changed since is executed again).
+site: $(STAMP)
+	$(PY) scripts/build_site.py --reuse-executed
+
+# Serve _build/html on http://127.0.0.1:8000/ (opening index.html directly works too; search shows
+# page excerpts only when served).
+site-serve:
+	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+# Only the site's tests (generators, build failures, Chromium); screenshots in _build/screenshots/.
+site-test: $(STAMP)
+	$(PY) -m pytest tests/test_site.py
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Re-execute the committed notebooks in place (after a data change), each in a fresh kernel.
+notebooks: $(STAMP)
+	$(PY) scripts/execute_notebooks.py --inplace
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

@@ -1,0 +1,313 @@
+#!/usr/bin/env python
+"""Benchmarks: how fast the package, the notebooks, the tests and the site are.
+
+Every figure is the median of ``--runs`` runs (at least 5) with min and max;
+each ratio compares two things measured side by side in the same run
+(interleaved, so machine noise hits both alike). Prints a table and writes
+``benchmarks/results.json``. Targets are printed next to the figures; nothing
+here fails on a missed target (the test suite has no timed assertions).
+
+Usage::
+
+    python benchmarks/run.py [--runs N] [--only NAME ...] [--json PATH]
+
+Names: import, load, notebooks, nbval, site, extract.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+#: Makes ``import rfc3987_syntax`` fail fast, as if the optional package were absent.
+NO_RFC = "import sys; sys.modules['rfc3987_syntax'] = None\n"
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def stats(samples: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples), "n": len(samples)}
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def run_quiet(cmd: list[str], **kw) -> None:
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+
+
+def interleave(runs: int, **fns: Callable[[], object]) -> dict[str, dict[str, float]]:
+    """Time several callables alternately, ``runs`` times each."""
+    samples: dict[str, list[float]] = {k: [] for k in fns}
+    for i in range(runs):
+        for name, fn in fns.items():
+            samples[name].append(timed(fn))
+        log(f"    run {i + 1}/{runs}: " + ", ".join(f"{k} {v[-1]:.3f}s" for k, v in samples.items()))
+    return {k: stats(v) for k, v in samples.items()}
+
+
+# --------------------------------------------------------------------------- benchmarks
+
+def bench_import(runs: int) -> dict:
+    log("cold import agstats vs pandas (fresh subprocesses)")
+    res = interleave(
+        runs,
+        pandas=lambda: run_quiet([PY, "-c", "import pandas"], cwd=tempfile.gettempdir()),
+        agstats=lambda: run_quiet([PY, "-c", "import agstats"], cwd=tempfile.gettempdir()),
+        python=lambda: run_quiet([PY, "-c", "pass"], cwd=tempfile.gettempdir()),
+    )
+    res["ratio_agstats_to_pandas"] = res["agstats"]["median"] / res["pandas"]["median"]
+    res["target_ratio"] = 1.15
+    leaked = subprocess.run(
+        [PY, "-c", "import sys, agstats; print(sorted(m for m in ('matplotlib', 'seaborn') if m in sys.modules))"],
+        capture_output=True, text=True, check=True, cwd=tempfile.gettempdir(),
+    ).stdout.strip()
+    res["plotting_libs_loaded_by_import"] = leaked
+    return res
+
+
+LOAD_CODE = """
+import time, json, timeit
+import agstats
+t0 = time.perf_counter(); agstats.load_indicators(); first = time.perf_counter() - t0
+n = 200
+cached = timeit.timeit(agstats.load_indicators, number=n) / n
+print(json.dumps({"first": first, "cached": cached}))
+"""
+
+
+def bench_load(runs: int) -> dict:
+    log("load_indicators(): first call (read + validate) and cached call")
+    firsts, cached = [], []
+    for i in range(runs):
+        out = subprocess.run([PY, "-c", LOAD_CODE], capture_output=True, text=True, check=True,
+                             cwd=tempfile.gettempdir())
+        d = json.loads(out.stdout)
+        firsts.append(d["first"])
+        cached.append(d["cached"])
+        log(f"    run {i + 1}/{runs}: first {d['first'] * 1e3:.1f} ms, cached {d['cached'] * 1e3:.3f} ms")
+    return {"first": stats(firsts), "cached": stats(cached), "target_first_s": 0.050, "target_cached_s": 0.001}
+
+
+def _execute(path: Path) -> None:
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+                   record_timing=False).execute()
+
+
+def _empty_notebook(folder: Path) -> Path:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("pass")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / "empty.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def bench_notebooks(runs: int) -> dict:
+    log("per-notebook execution (nbclient, in-process) vs an empty notebook (the floor)")
+    out: dict = {"target_above_floor_s": 2.0}
+    with tempfile.TemporaryDirectory() as tmp:
+        floor_nb = _empty_notebook(Path(tmp))
+        fns = {"floor": lambda: _execute(floor_nb)}
+        for path in NOTEBOOKS:
+            fns[path.stem] = (lambda p=path: _execute(p))
+        res = interleave(runs, **fns)
+    floor = res.pop("floor")
+    out["floor"] = floor
+    out["notebooks"] = {
+        name: {**s, "above_floor": s["median"] - floor["median"]} for name, s in res.items()
+    }
+    return out
+
+
+def _nbval(extra_env: dict[str, str] | None = None, preamble: str = "") -> None:
+    code = preamble + (
+        "import sys, pytest\n"
+        "sys.exit(pytest.main(['-q', '-p', 'no:cacheprovider', '-o', 'addopts=', '--nbval', "
+        "'--nbval-current-env', '--nbval-sanitize-with', 'tests/nbval_sanitize.cfg', *sys.argv[1:]]))\n"
+    )
+    env = {**os.environ, **(extra_env or {})}
+    run_quiet([PY, "-c", code, *map(str, NOTEBOOKS)], cwd=ROOT, env=env)
+
+
+def _nbclient_all() -> None:
+    code = ("import sys; sys.path.insert(0, 'benchmarks'); from run import _execute, NOTEBOOKS\n"
+            "for p in NOTEBOOKS: _execute(p)\n")
+    run_quiet([PY, "-c", code], cwd=ROOT)
+
+
+def bench_nbval(runs: int) -> dict:
+    log("strict nbval on every notebook vs bare nbclient execution (both in fresh processes)")
+    res = interleave(
+        runs,
+        nbclient=_nbclient_all,
+        nbval=_nbval,
+        nbval_without_rfc3987=lambda: _nbval(preamble=NO_RFC),
+    )
+    res["ratio_nbval_to_nbclient"] = res["nbval"]["median"] / res["nbclient"]["median"]
+    res["ratio_nbval_without_rfc3987_to_nbclient"] = res["nbval_without_rfc3987"]["median"] / res["nbclient"]["median"]
+    res["target_ratio"] = 1.25
+    imp = interleave(
+        runs,
+        nbformat=lambda: run_quiet([PY, "-c", "import nbformat"]),
+        nbformat_without_rfc3987=lambda: run_quiet([PY, "-c", NO_RFC + "import nbformat"]),
+    )
+    res["import_nbformat"] = imp
+    return res
+
+
+def bench_site(runs: int) -> dict:
+    log("site build from executed notebooks (Jupyter Book 1)")
+    script = ROOT / "scripts" / "build_site.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        build = Path(tmp) / "_build"
+        log("    executing the notebooks once into a scratch build folder")
+        run_quiet([PY, str(script), "--build-dir", str(build)], cwd=ROOT)
+        cmd = [PY, str(script), "--build-dir", str(build), "--reuse-executed"]
+        res = interleave(runs, site=lambda: run_quiet(cmd, cwd=ROOT))
+        res["pages"] = len(list((build / "html").glob("*.html")))
+    res["target_s"] = 20.0
+    return res
+
+
+def bench_extract(runs: int) -> dict:
+    log("extractor throughput on a large synthetic Vietnamese text")
+    script = ROOT / "benchmarks" / "bench_extract.py"
+    if not script.exists():
+        return {"skipped": "the extractor benchmark does not exist yet"}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "extract.json"
+        run_quiet([PY, str(script), "--runs", str(runs), "--json", str(path)], cwd=ROOT)
+        res = json.loads(path.read_text())
+    res["target_mb_per_s"] = 1.0
+    return res
+
+
+BENCHES = {
+    "import": bench_import,
+    "load": bench_load,
+    "notebooks": bench_notebooks,
+    "nbval": bench_nbval,
+    "site": bench_site,
+    "extract": bench_extract,
+}
+
+
+# --------------------------------------------------------------------------- report
+
+def ms(x: float) -> str:
+    return f"{x * 1e3:.1f} ms" if x < 1 else f"{x:.2f} s"
+
+
+def rng(s: dict) -> str:
+    return f"{ms(s['median'])} (min {ms(s['min'])}, max {ms(s['max'])}, n={s['n']})"
+
+
+def table(results: dict) -> str:
+    rows: list[tuple[str, str, str]] = []
+    if "import" in results:
+        r = results["import"]
+        rows += [("cold `import pandas`", rng(r["pandas"]), ""),
+                 ("cold `import agstats`", rng(r["agstats"]), ""),
+                 ("  ratio agstats / pandas", f"{r['ratio_agstats_to_pandas']:.3f}",
+                  f"≤ {r['target_ratio']} {'met' if r['ratio_agstats_to_pandas'] <= r['target_ratio'] else 'MISSED'}")]
+    if "load" in results:
+        r = results["load"]
+        rows += [("first `load_indicators()`", rng(r["first"]),
+                  f"≤ 50 ms {'met' if r['first']['median'] <= r['target_first_s'] else 'MISSED'}"),
+                 ("cached `load_indicators()`", rng(r["cached"]),
+                  f"≤ 1 ms {'met' if r['cached']['median'] <= r['target_cached_s'] else 'MISSED'}")]
+    if "notebooks" in results:
+        r = results["notebooks"]
+        rows.append(("empty notebook (floor)", rng(r["floor"]), ""))
+        for name, s in r["notebooks"].items():
+            rows.append((f"  {name}", rng(s), f"+{s['above_floor']:.2f} s above floor "
+                         f"{'met' if s['above_floor'] <= r['target_above_floor_s'] else 'MISSED'}"))
+    if "nbval" in results:
+        r = results["nbval"]
+        rows += [("nbclient, all notebooks", rng(r["nbclient"]), ""),
+                 ("strict nbval, all notebooks", rng(r["nbval"]),
+                  f"ratio {r['ratio_nbval_to_nbclient']:.3f} (≤ {r['target_ratio']} "
+                  f"{'met' if r['ratio_nbval_to_nbclient'] <= r['target_ratio'] else 'MISSED'})"),
+                 ("  same, rfc3987-syntax blocked", rng(r["nbval_without_rfc3987"]),
+                  f"ratio {r['ratio_nbval_without_rfc3987_to_nbclient']:.3f}"),
+                 ("`import nbformat`", rng(r["import_nbformat"]["nbformat"]), ""),
+                 ("  same, rfc3987-syntax blocked", rng(r["import_nbformat"]["nbformat_without_rfc3987"]), "")]
+    if "site" in results:
+        r = results["site"]
+        if "skipped" in r:
+            rows.append(("site build", "skipped", r["skipped"]))
+        else:
+            rows.append((f"site build ({r['pages']} HTML pages, executed notebooks)", rng(r["site"]),
+                         f"≤ 20 s {'met' if r['site']['median'] <= r['target_s'] else 'MISSED'}"))
+    if "extract" in results:
+        r = results["extract"]
+        if "skipped" in r:
+            rows.append(("extractor throughput", "skipped", r["skipped"]))
+        else:
+            mbs = r["mb_per_s"]
+            rows.append(("extractor throughput", f"{mbs['median']:.2f} MB/s (min {mbs['min']:.2f}, max {mbs['max']:.2f})",
+                         f"≥ 1 MB/s {'met' if mbs['median'] >= 1 else 'MISSED'}"))
+    w1 = max(len(r[0]) for r in rows)
+    w2 = max(len(r[1]) for r in rows)
+    return "\n".join(f"{a:<{w1}}  {b:<{w2}}  {c}" for a, b, c in rows)
+
+
+def machine() -> dict:
+    info = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["cpu"] = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return info
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="agstats benchmarks")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (at least 5 for reported figures)")
+    parser.add_argument("--only", nargs="*", choices=list(BENCHES), help="run only these benchmarks")
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json")
+    args = parser.parse_args(argv)
+    names = args.only or list(BENCHES)
+    started = time.strftime("%Y-%m-%dT%H:%M:%S")
+    results: dict = {}
+    for name in names:
+        results[name] = BENCHES[name](args.runs)
+    report = {"date": started, "machine": machine(), "runs": args.runs, "results": results}
+    args.json.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"agstats benchmarks — {started} — {report['machine'].get('cpu', '?')}, {report['machine']['cpus']} CPUs, "
+          f"Python {report['machine']['python']}")
+    print(table(results))
+    print(f"\nwritten to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

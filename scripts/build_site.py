@@ -1,0 +1,564 @@
+#!/usr/bin/env python
+"""Build the students' static site: execute the notebooks, generate pages, render with Jupyter Book.
+
+Used by ``make report`` (and by ``tests/test_site.py``). Steps:
+
+1. Execute ``notebooks/NN_*.ipynb`` top to bottom, each in a fresh kernel, into
+   ``<build>/site_src/`` with ``scripts/execute_notebooks.py --output-dir`` (the
+   committed notebooks are left untouched; a failing cell stops the build, exit 1).
+   The kernels get a build-only IPython startup file that records each inline
+   matplotlib figure's titles in the output's metadata (``agstats.figure_titles``),
+   which becomes the image's alt text (step 4).
+2. Copy ``site/`` (landing, reproduce pages, ``_config.yml``, ``_static/``) and
+   generate from the data package: ``data.md`` (every indicator and context row),
+   ``sources.md``, the table of contents ``_toc.yml`` (the notebooks in reading
+   order) and the MyST substitutions (version, counts) in ``_config.yml``. All text
+   from the data is HTML-escaped; Vietnamese cells carry ``lang="vi"``.
+3. ``jupyter-book build -W -n --keep-going`` into ``<build>/html`` from a clean
+   output folder (an incremental Sphinx build would not repeat old warnings); any
+   warning fails the build. Notebooks are not executed again (``execute_notebooks: off``).
+4. Post-process the HTML: every notebook image gets its alt text (the figure's
+   matplotlib titles; failing that, "Figure N in section <heading>"), and the build
+   fails if any ``<img>`` on any page is left without a meaningful alt.
+
+Usage::
+
+    python scripts/build_site.py [--build-dir _build] [--data-dir DIR]
+                                 [--reuse-executed | --no-execute] [NOTEBOOK ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+NOTEBOOKS = ROOT / "notebooks"
+EXECUTE = ROOT / "scripts" / "execute_notebooks.py"
+
+EXECUTED = ".executed.json"  # in site_src: which executed copies are up to date (for --reuse-executed)
+
+QUALIFIER_NAMES = {  # the words of the landing page's table; the data keep the codes
+    "exact": "exact",
+    "estimate": "estimate",
+    "approximate": "approximate",
+    "lower_bound": "lower bound",
+    "estimate_lower_bound": "estimate, lower bound",
+    "upper_bound": "upper bound",
+    "target": "target",
+}
+AREA_NAMES = {
+    "an_giang_pre2025": "An Giang, pre-2025",
+    "an_giang_2025": "An Giang, merged 2025",
+    "vietnam": "Vietnam",
+}
+TIER_NAMES = {"primary": "Primary sources", "secondary": "Secondary sources", "tertiary": "Tertiary sources"}
+LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+
+
+# --------------------------------------------------------------------------
+# HTML helpers: every piece of text from the data goes through esc()
+# --------------------------------------------------------------------------
+
+
+def esc(value: object) -> str:
+    """Escape text for HTML content or a quoted attribute, and for the MyST page around it.
+
+    Newlines become character references so that a value can never end the raw
+    HTML block (a blank line would); braces likewise, so that MyST substitutions
+    (``{{ }}``) never apply to data.
+
+    >>> esc('<script>a="1" & {{ b }}</script>\\n')
+    '&lt;script&gt;a=&quot;1&quot; &amp; &#123;&#123; b &#125;&#125;&lt;/script&gt;&#10;'
+    """
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    text = html.escape(text, quote=True)
+    return (text.replace("\r", "&#13;").replace("\n", "&#10;")
+            .replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is an absolute http(s) URL, else None (never a javascript: link)."""
+    text = str(url or "").strip()
+    parts = urlsplit(text)
+    return text if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def anchor(source_id: str) -> str:
+    """The HTML id of a source's row on the sources page."""
+    return "source-" + re.sub(r"[^A-Za-z0-9_-]+", "-", source_id)
+
+
+def td(content: str, cls: str = "", lang: str = "") -> str:
+    attrs = (f' class="{cls}"' if cls else "") + (f' lang="{lang}"' if lang else "")
+    return f"<td{attrs}>{content}</td>"
+
+
+# --------------------------------------------------------------------------
+# Generated pages
+# --------------------------------------------------------------------------
+
+
+def indicators_table(df: pd.DataFrame, *, table_id: str, caption: str, units: pd.DataFrame) -> str:
+    """An HTML table with one row per indicator row; every data value escaped.
+
+    Columns: indicator (English label and id), Vietnamese label (``lang="vi"``),
+    value (with the qualifier's ≥/≤/≈ sign), unit, period, qualifier, area, sector,
+    source (link to the sources page and to the document), evidence (``lang="vi"``), note.
+    """
+    from agstats import plotting as agp  # format_number/period_label: the notebooks' formatting
+
+    unit_en = {str(r.code): str(r.label_en) for r in units.itertuples()}
+    head = ["Indicator", "Vietnamese label", "Value", "Unit", "Period", "Qualifier", "Area", "Sector",
+            "Source", "Evidence (verbatim)", "Note"]
+    lines = [f'<div class="agstats-table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">',
+             f'<table class="agstats-table agstats-data" id="{esc(table_id)}">',
+             f"<caption>{esc(caption)}</caption>",
+             "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head) + "</tr></thead>",
+             "<tbody>"]
+    for r in df.itertuples(index=False):
+        qualifier = str(r.qualifier)
+        unit = str(r.unit)
+        value = agp.format_value(float(r.value), qualifier, None, "en") if qualifier in agp.QUALIFIERS \
+            else agp.format_number(float(r.value), "en")
+        source = str(r.source)
+        cells = [
+            td(f"{esc(r.label_en)}<br><code>{esc(r.indicator)}</code>"),
+            td(esc(r.label_vi), lang="vi"),
+            td(esc(value), cls="num"),
+            td(esc(agp.unit_text(unit, "en") or unit_en.get(unit, unit))),
+            td(esc(agp.period_label(r.period_start, r.period_end, "en")), cls="nowrap"),
+            td(f'<span class="agstats-q agstats-q-{esc(qualifier)}">{esc(QUALIFIER_NAMES.get(qualifier, qualifier))}</span>'),
+            td(esc(AREA_NAMES.get(str(r.area), str(r.area)))),
+            td(esc(r.sector)),
+            td(f'<a href="sources.html#{esc(anchor(source))}">{esc(source)}</a>', cls="nowrap"),
+            td(esc(r.evidence), cls="evidence", lang="vi"),
+            td(esc(r.note), cls="note"),
+        ]
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines += ["</tbody>", "</table>", "</div>"]
+    return "\n".join(lines)
+
+
+def data_page(indicators: pd.DataFrame, context: pd.DataFrame, units: pd.DataFrame, *, version: str) -> str:
+    """The Markdown source of the data page (raw HTML tables inside)."""
+    return "\n".join([
+        "# Data",
+        "",
+        f"Every figure of the agstats data package (version {esc(version)}), generated from the data "
+        "when this site is built — nothing on this page is typed by hand. The value carries the sign of "
+        "its qualifier (≥ for a lower bound, ≤ for an upper bound, ≈ for an approximate value); see "
+        "[How to read the figures](index.md#how-to-read-the-figures). The evidence is the shortest "
+        "verbatim phrase of the source that states the figure, in Vietnamese.",
+        "",
+        "In Python: `agstats.load_indicators()` and `agstats.load_context()` return the same rows as "
+        "typed pandas tables.",
+        "",
+        "## Sector figures",
+        "",
+        f"{len(indicators)} rows, from `agstats.load_indicators()`.",
+        "",
+        indicators_table(indicators, table_id="indicators-table", units=units,
+                         caption=f"ICT-sector figures ({len(indicators)} rows)"),
+        "",
+        "## Context figures",
+        "",
+        f"{len(context)} rows (population, land area, economy, administrative units), from "
+        "`agstats.load_context()`.",
+        "",
+        indicators_table(context, table_id="context-table", units=units,
+                         caption=f"Context figures ({len(context)} rows)"),
+        "",
+    ])
+
+
+def sources_page(sources: pd.DataFrame) -> str:
+    """The Markdown source of the sources page: one table per tier, every value escaped."""
+    out = [
+        "# Sources",
+        "",
+        f"The {len(sources)} documents the figures come from, generated from the data package "
+        "(`agstats.load_sources()`). Cite the original source of every figure you reuse. A title in "
+        "square brackets is our English rendering of a title in another language.",
+        "",
+    ]
+    tiers = [t for t in TIER_NAMES if t in set(sources["tier"].astype(str))]
+    tiers += sorted(set(sources["tier"].astype(str)) - set(tiers))
+    for tier in tiers:
+        rows = sources[sources["tier"].astype(str) == tier]
+        out += [f"## {TIER_NAMES.get(tier, tier.capitalize() + ' sources')}", ""]
+        out += ['<div class="agstats-table-wrap">',
+                f'<table class="agstats-table agstats-sources" id="sources-{esc(tier)}">',
+                "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in ("Id", "Source")) + "</tr></thead>",
+                "<tbody>"]
+        for r in rows.itertuples(index=False):
+            title = str(r.title)
+            title_lang = "vi" if r.language == "vi" and not title.startswith("[") else ""
+            lang_attr = f' lang="{title_lang}"' if title_lang else ""
+            url = safe_url(r.url)
+            link = f'<a href="{esc(url)}">{esc(url)}</a>' if url else esc(r.url)
+            date_note = f" ({esc(str(r.published_note).rstrip('.'))})" if r.published_note else ""
+            citation = (f"{esc(r.publisher)} ({esc(r.published)}){date_note}. "
+                        f"<cite{lang_attr}>{esc(title)}</cite>. {link}")
+            language = esc(LANGUAGE_NAMES.get(str(r.language), str(r.language)))
+            note = f" {esc(r.note)}" if r.note else ""
+            out.append(f'<tr id="{esc(anchor(str(r.id)))}">'
+                       + td(f"<code>{esc(r.id)}</code>", cls="nowrap")
+                       + td(f'{citation}<br><span class="note">In {language}.{note}</span>') + "</tr>")
+        out += ["</tbody>", "</table>", "</div>", ""]
+    return "\n".join(out)
+
+
+def notebook_title(path: Path) -> str | None:
+    """The first level-1 heading of a notebook."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            for line in "".join(cell.get("source", "")).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return None
+
+
+def toc_yaml(notebook_names: Iterable[str]) -> str:
+    """The jb-book table of contents: landing page, the notebooks in reading order, then reference pages."""
+    lines = ["# Generated by scripts/build_site.py: do not edit.", "format: jb-book", "root: index", "parts:",
+             "  - caption: Analyses", "    chapters:"]
+    lines += [f"      - file: {name}" for name in notebook_names]
+    lines += ["  - caption: Data and sources", "    chapters:",
+              "      - file: data", "      - file: sources", "      - file: reproduce"]
+    return "\n".join(lines) + "\n"
+
+
+def config_yaml(substitutions: dict[str, object]) -> str:
+    """site/_config.yml plus the generated MyST substitutions (JSON is valid YAML)."""
+    base = (SITE / "_config.yml").read_text(encoding="utf-8")
+    subs = json.dumps({k: str(v) for k, v in substitutions.items()}, ensure_ascii=False)
+    assert "myst_substitutions" not in base, "site/_config.yml must not set myst_substitutions itself"
+    return base.replace("parse:\n", f"parse:\n  myst_substitutions: {subs}\n", 1)
+
+
+def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str]) -> dict[str, int]:
+    """Copy site/ into src and write the generated pages; return the counts used."""
+    import agstats
+
+    for item in SITE.iterdir():
+        if item.name == "_config.yml":
+            continue
+        target = src / item.name
+        if item.is_dir():
+            shutil.copytree(item, target, dirs_exist_ok=True)
+        else:
+            shutil.copy2(item, target)
+    indicators = agstats.load_indicators(data_dir=data_dir)
+    context = agstats.load_context(data_dir=data_dir)
+    sources = agstats.load_sources(data_dir=data_dir)
+    units = agstats.load_units(data_dir=data_dir)
+    (src / "data.md").write_text(data_page(indicators, context, units, version=agstats.__version__),
+                                 encoding="utf-8")
+    (src / "sources.md").write_text(sources_page(sources), encoding="utf-8")
+    (src / "_toc.yml").write_text(toc_yaml(notebook_names), encoding="utf-8")
+    counts = {"n_indicators": len(indicators), "n_context": len(context), "n_sources": len(sources),
+              "n_notebooks": len(notebook_names)}
+    (src / "_config.yml").write_text(config_yaml({"version": agstats.__version__, **counts}), encoding="utf-8")
+    return counts
+
+
+# --------------------------------------------------------------------------
+# Notebook execution (with figure titles recorded for the alt text)
+# --------------------------------------------------------------------------
+
+# IPython startup file for the build's kernels only (a private IPYTHONDIR): the inline
+# backend displays each figure with metadata from _fetch_figure_metadata(fig); we add the
+# figure's titles there. Nothing else in the kernel changes; if matplotlib_inline is
+# missing or changes shape, figures simply get the fallback alt text.
+ALT_HOOK = '''\
+def _agstats_record_titles():
+    try:
+        from matplotlib_inline import backend_inline
+    except Exception:
+        return
+    original = getattr(backend_inline, "_fetch_figure_metadata", None)
+    if original is None:
+        return
+
+    def titles(fig):
+        found = []
+        sup = getattr(fig, "_suptitle", None)
+        if sup is not None:
+            found.append(sup.get_text())
+        for ax in fig.get_axes():
+            found += [ax.get_title(loc=loc) for loc in ("left", "center", "right")]
+        return [" ".join(t.split()) for t in found if t and t.strip()]
+
+    def fetch(fig):
+        metadata = original(fig) or {}
+        try:
+            found = titles(fig)
+        except Exception:
+            found = []
+        if found:
+            metadata = dict(metadata, agstats={"figure_titles": found})
+        return metadata or None
+
+    backend_inline._fetch_figure_metadata = fetch
+
+
+_agstats_record_titles()
+del _agstats_record_titles
+'''
+
+
+def execute(paths: list[Path], out: Path) -> None:
+    """Run scripts/execute_notebooks.py --output-dir out (progress on stdout); exit on failure."""
+    with tempfile.TemporaryDirectory(prefix="agstats-ipython-") as ipython_dir:
+        startup = Path(ipython_dir) / "profile_default" / "startup"
+        startup.mkdir(parents=True)
+        (startup / "00-agstats-figure-titles.py").write_text(ALT_HOOK, encoding="utf-8")
+        # Quiet kernels: no "running over TCP without encryption" warning per notebook
+        # (the kernels listen on 127.0.0.1 only); errors are still shown.
+        (startup.parent / "ipython_kernel_config.py").write_text(
+            'c.IPKernelApp.log_level = "ERROR"\n', encoding="utf-8")
+        env = dict(os.environ, IPYTHONDIR=ipython_dir)
+        env.pop("MPLBACKEND", None)  # e.g. Agg from the test session: the kernels must draw inline
+        cmd = [sys.executable, str(EXECUTE), "--output-dir", str(out), *map(str, paths)]
+        result = subprocess.run(cmd, env=env, check=False)
+    if result.returncode:
+        raise SystemExit(f"build_site: notebook execution failed (exit {result.returncode}); site not built")
+
+
+# --------------------------------------------------------------------------
+# Alt text
+# --------------------------------------------------------------------------
+
+IMAGE_MIMES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
+
+
+def image_bytes(mime: str, content: object) -> bytes:
+    """The bytes myst-nb writes for an image output (it names the file by their sha256)."""
+    text = "".join(content) if isinstance(content, list) else str(content)
+    if mime == "image/svg+xml":
+        return os.linesep.join(text.splitlines()).encode("utf-8")
+    return base64.b64decode(text)
+
+
+def alt_texts(notebook: Path) -> dict[str, str]:
+    """sha256 of each image output of an executed notebook -> its alt text.
+
+    The alt text is "Chart: " (or "Biểu đồ: " for Vietnamese titles) + the figure's
+    titles (recorded at execution; suptitle first, then each axes' titles); for a
+    figure without titles, "Figure N in section “heading”" (N counts the figures of
+    that section), with the notebook's title when no heading precedes it.
+    """
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    heading = notebook_title(notebook) or notebook.stem
+    per_heading: dict[str, int] = {}
+    found: dict[str, str] = {}
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            for line in "".join(cell.get("source", "")).splitlines():
+                m = re.match(r"#{1,6}\s+(.*\S)", line)
+                if m:
+                    heading = m.group(1).strip()
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            mimes = [m for m in IMAGE_MIMES if m in data]
+            if not mimes:
+                continue
+            per_heading[heading] = per_heading.get(heading, 0) + 1
+            titles = output.get("metadata", {}).get("agstats", {}).get("figure_titles") or []
+            if titles:
+                joined = "; ".join(titles)
+                alt = ("Biểu đồ: " if looks_vietnamese(joined) else "Chart: ") + joined
+            else:
+                alt = f"Figure {per_heading[heading]} in section “{heading}”"
+            for mime in mimes:  # whichever representation myst-nb picks gets the alt text
+                found[hashlib.sha256(image_bytes(mime, data[mime])).hexdigest()] = alt
+    return found
+
+
+IMG = re.compile(r"<img\b[^>]*>", re.S)
+ATTR = re.compile(r'\s(alt|src)="([^"]*)"', re.S)
+
+
+VIETNAMESE_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+def looks_vietnamese(text: str) -> bool:
+    """True when at least 40 % of the words carry a Vietnamese letter (for ``lang="vi"``).
+
+    >>> looks_vietnamese("Trang tin tổng hợp, năm 2019"), looks_vietnamese("Revenue of Kiên Giang, 2019")
+    (True, False)
+    """
+    words = [w for w in re.findall(r"\w+", text.lower()) if not w.isdigit()]
+    return bool(words) and sum(bool(VIETNAMESE_LETTERS & set(w)) for w in words) >= 0.4 * len(words)
+
+
+def is_meaningful_alt(alt: str | None, src: str) -> bool:
+    """Non-empty and not a file name or path (docutils' default alt is the image's URI)."""
+    if not alt or not alt.strip():
+        return False
+    a = html.unescape(alt).strip()
+    return a != html.unescape(src) and not re.fullmatch(r"[\w./-]+\.(png|jpe?g|gif|svg)", a)
+
+
+def add_alt_text(html_dir: Path, alts_by_page: dict[str, dict[str, str]]) -> list[str]:
+    """Set alt on notebook images; return the images of any page still without a meaningful alt.
+
+    *alts_by_page* maps a page name (the notebook's stem) to :func:`alt_texts` of its
+    notebook: images are matched by their sha256 file name, within their own page (two
+    notebooks may draw the same image under different headings).
+    """
+    problems: list[str] = []
+    for page in sorted(html_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        alts = alts_by_page.get(page.stem, {}) if page.parent == html_dir else {}
+
+        def fix(m: re.Match) -> str:
+            tag = m.group(0)
+            attrs = dict(ATTR.findall(tag))
+            src = attrs.get("src", "")
+            stem = Path(src.split("?")[0]).stem
+            if stem in alts:
+                tag = re.sub(r'\salt="[^"]*"', "", tag)
+                lang = ' lang="vi"' if looks_vietnamese(alts[stem]) and " lang=" not in tag else ""
+                tag = tag.replace("<img", f'<img alt="{html.escape(alts[stem], quote=True)}"{lang}', 1)
+            elif not is_meaningful_alt(attrs.get("alt"), src):
+                problems.append(f"{page.relative_to(html_dir)}: <img src=\"{src}\"> has no alt text")
+            return tag
+
+        new = IMG.sub(fix, text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    return problems
+
+
+# --------------------------------------------------------------------------
+# Build
+# --------------------------------------------------------------------------
+
+
+def jupyter_book() -> str:
+    exe = Path(sys.executable).parent / "jupyter-book"
+    found = str(exe) if exe.exists() else shutil.which("jupyter-book")
+    if not found:
+        raise SystemExit("build_site: jupyter-book not found (install the 'report' extra: make report)")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/NN_*.ipynb")
+    parser.add_argument("--build-dir", type=Path, default=ROOT / "_build",
+                        help="build folder, named _build (Jupyter Book's rule); the site goes to BUILD_DIR/html")
+    parser.add_argument("--data-dir", type=Path, help="data package for the data and sources pages (default: agstats')")
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument("--reuse-executed", action="store_true",
+                     help="keep executed copies in BUILD_DIR/site_src newer than their notebook (fast re-render)")
+    how.add_argument("--no-execute", action="store_true",
+                     help="render the notebooks' stored outputs instead of executing them (figures get "
+                          "section-based alt text); used by the browser test")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    build = args.build_dir.resolve()
+    if build.name != "_build":
+        parser.error("--build-dir must be a folder named _build (Jupyter Book writes to <parent>/_build)")
+    paths = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    if not paths:
+        print(f"build_site: no notebooks found in {NOTEBOOKS}", file=sys.stderr)
+        return 1
+    names = [p.stem for p in paths]
+    if len(set(names)) != len(names):
+        print("build_site: two notebooks share a name", file=sys.stderr)
+        return 1
+    src, html_dir = build / "site_src", build / "html"
+    src.mkdir(parents=True, exist_ok=True)
+
+    # 1. Execute (or reuse up-to-date executed copies), removing anything stale from site_src.
+    #    EXECUTED records, per executed copy, the source notebook it came from (path, mtime, size).
+    keep = {f"{n}.ipynb" for n in names} | {EXECUTED}
+    for item in src.iterdir():
+        if item.name in keep:
+            continue
+        shutil.rmtree(item) if item.is_dir() else item.unlink()
+    record_file = src / EXECUTED
+    record = json.loads(record_file.read_text(encoding="utf-8")) if record_file.exists() else {}
+    record = {k: v for k, v in record.items() if k in names and (src / f"{k}.ipynb").exists()}
+
+    def stamp(p: Path) -> list:
+        return [str(p), p.stat().st_mtime_ns, p.stat().st_size]
+
+    todo = [p for p in paths if not (args.reuse_executed and record.get(p.stem) == stamp(p))]
+    t_exec = time.perf_counter()
+    if args.no_execute:
+        print(f"build_site: rendering the stored outputs of {len(paths)} notebook(s) (not executed)", flush=True)
+        for p in paths:
+            shutil.copyfile(p, src / p.name)
+            record.pop(p.stem, None)
+        todo = []
+    elif todo:
+        print(f"build_site: executing {len(todo)} notebook(s) into {src}", flush=True)
+        record_file.unlink(missing_ok=True)  # if execution stops half-way, nothing is taken as executed
+        execute(todo, src)
+        record.update({p.stem: stamp(p) for p in todo})
+    record_file.write_text(json.dumps(record, indent=1), encoding="utf-8")
+    if len(todo) < len(paths) and not args.no_execute:
+        print(f"build_site: reusing {len(paths) - len(todo)} executed notebook(s) from {src}", flush=True)
+    t_exec = time.perf_counter() - t_exec
+
+    # 2. Pages.
+    t_site = time.perf_counter()
+    counts = write_pages(src, data_dir=args.data_dir.resolve() if args.data_dir else None, notebook_names=names)
+
+    # 3. Jupyter Book, from a clean output (old warnings would not be repeated otherwise).
+    for stale in (html_dir, build / ".doctrees", build / "jupyter_execute"):
+        shutil.rmtree(stale, ignore_errors=True)
+    print("build_site: rendering with Jupyter Book (warnings are errors)", flush=True)
+    cmd = [jupyter_book(), "build", str(src), "--path-output", str(build.parent), "--builder", "html",
+           "-W", "-n", "--keep-going", "--quiet"]
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)
+    result = subprocess.run(cmd, cwd=build.parent, env=env, check=False)
+    if result.returncode:
+        print(f"build_site: Jupyter Book failed (exit {result.returncode}): see the warnings above",
+              file=sys.stderr)
+        return 1
+
+    # 4. Alt text on every image.
+    problems = add_alt_text(html_dir, {name: alt_texts(src / f"{name}.ipynb") for name in names})
+    if problems:
+        print("build_site: images without alt text:\n  " + "\n  ".join(problems), file=sys.stderr)
+        return 1
+    t_site = time.perf_counter() - t_site
+
+    pages = sorted(html_dir.glob("*.html"))
+    content = [p for p in pages if p.name not in ("search.html", "genindex.html")]
+    print(f"build_site: {len(content)} content pages ({len(names)} notebooks, {counts['n_indicators']} "
+          f"indicators, {counts['n_context']} context rows, {counts['n_sources']} sources) "
+          f"+ {len(pages) - len(content)} search/index pages")
+    executed = f"{len(todo)} notebook(s) executed in {t_exec:.1f} s" if todo else "no notebook executed"
+    print(f"build_site: {executed}, site built in {t_site:.1f} s, total {time.perf_counter() - start:.1f} s")
+    print(f"build_site: open {html_dir / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
