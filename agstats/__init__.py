@@ -34,7 +34,6 @@ from .io import (
 )
 from .cite import short_citation, source_line, sources_markdown
 from .lookup import get_figure, get_series, get_value, reconcile_figures
-from .parsing import Quantity, find_quantities, format_vi, parse_number, parse_quantity
 from .series import (
     AnnualisedGrowth,
     Interval,
@@ -122,10 +121,30 @@ __all__ = [
 ]
 
 
+#: Public names imported on first use, so that ``import agstats`` stays light: plotting needs
+#: matplotlib and seaborn; the parser compiles its regular expressions on import.
+_LAZY = {
+    "plotting": (".plotting", None),
+    "Quantity": (".parsing", "Quantity"),
+    "find_quantities": (".parsing", "find_quantities"),
+    "format_vi": (".parsing", "format_vi"),
+    "parse_number": (".parsing", "parse_number"),
+    "parse_quantity": (".parsing", "parse_quantity"),
+}
+
+
 def __getattr__(name: str) -> Any:
-    """Import heavy submodules (plotting: matplotlib, seaborn) on first use."""
-    if name == "plotting":
+    """Import the lazy names of :data:`_LAZY` on first use."""
+    if name in _LAZY:
         import importlib
 
-        return importlib.import_module(".plotting", __name__)
+        module_name, attr = _LAZY[name]
+        module = importlib.import_module(module_name, __name__)
+        value = module if attr is None else getattr(module, attr)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'agstats' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
