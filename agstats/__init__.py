@@ -108,6 +108,11 @@ __all__ = [
     "usd_to_vnd",
     "vnd_to_usd",
     "Quantity",
+    "Mention",
+    "scan",
+    "Extraction",
+    "draft_rows",
+    "extract_figures",
     "find_quantities",
     "format_vi",
     "parse_number",
@@ -122,7 +127,8 @@ __all__ = [
 
 
 #: Public names imported on first use, so that ``import agstats`` stays light: plotting needs
-#: matplotlib and seaborn; the parser compiles its regular expressions on import.
+#: matplotlib and seaborn; the parser compiles its regular expressions on import. (The
+#: extractor's ``extract()`` function is not re-exported: ``agstats.extract`` is its module.)
 _LAZY = {
     "plotting": (".plotting", None),
     "Quantity": (".parsing", "Quantity"),
@@ -130,6 +136,11 @@ _LAZY = {
     "format_vi": (".parsing", "format_vi"),
     "parse_number": (".parsing", "parse_number"),
     "parse_quantity": (".parsing", "parse_quantity"),
+    "Mention": (".parsing", "Mention"),
+    "scan": (".parsing", "scan"),
+    "Extraction": (".extract", "Extraction"),
+    "draft_rows": (".extract", "draft_rows"),
+    "extract_figures": (".extract", "extract_figures"),
 }
 
 

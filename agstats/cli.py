@@ -72,6 +72,38 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from . import io
+    from .extract import draft_rows, extract
+
+    if args.output and args.output != "-":
+        out = Path(args.output).resolve()
+        for folder in {io.data_dir().resolve(), io._PACKAGE_DATA.resolve(), io._CHECKOUT_DATA.resolve()}:
+            if out.is_relative_to(folder):
+                raise ValueError(
+                    f"refusing to write {args.output} inside the package data folder {folder}: "
+                    "draft rows need review; write them elsewhere and copy the checked rows into indicators.csv"
+                )
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+    rows = draft_rows(extract(text, year=args.year), source=args.source, area=args.area)
+    if args.output and args.output != "-":
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as fh:
+                if args.format == "csv":
+                    rows.to_csv(fh, index=False, lineterminator="\n")
+                else:
+                    fh.write(rows.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+        except OSError as exc:
+            raise ValueError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+        print(f"{args.output}: {len(rows)} draft row(s) to review", file=sys.stderr)
+    else:
+        _write(rows, args.format)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``agstats`` command."""
     parser = argparse.ArgumentParser(
@@ -93,6 +125,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="validate a data package folder (exit 1 listing every problem)")
     p.add_argument("data_dir", nargs="?", help="folder with datapackage.json (default: the shipped data)")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser(
+        "extract",
+        help="draft indicator rows from a report text (never writes into data/)",
+        description="Print draft rows in the shape of data/indicators.csv, plus a 'review' column saying what to "
+        "check, for every figure a Vietnamese report text states (see docs/extract.md).",
+    )
+    p.add_argument("file", metavar="FILE", help="the report as UTF-8 text ('-' for standard input)")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--source", default="TODO", help="source id of the report in sources.csv (default: TODO)")
+    p.add_argument("--area", default="an_giang_pre2025", help="area of the rows (default: an_giang_pre2025)")
+    p.add_argument("--year", type=int, help="year of time phrases that state none ('9 tháng đầu năm', 'quý I')")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(func=_cmd_extract)
     return parser
 
 

@@ -4,7 +4,10 @@ The project's single number parser. :func:`find_quantities` scans a text once
 with one compiled regular expression (numbers, clause breaks and clause-level
 keywords such as *ước* or *phấn đấu*), then reads each number's unit from the
 words right after it and its qualifier from the words right before it and from
-its clause.
+its clause. :func:`scan` is the same pass reporting every number: each
+quantity, each measurement whose unit has no code, and why each other number
+is not a quantity (:data:`NON_QUANTITY_KINDS`); :mod:`agstats.extract` is built
+on it.
 
 Conventions
 -----------
@@ -37,12 +40,15 @@ Conventions
   ``vnd_bn``, but ``7,7 tỷ người`` and ``2 billion`` are a ``count`` (7.7e9,
   2e9); a number followed by a noun, or by nothing, is a ``count``.
 * **Not quantities.** Years used as time (``năm 2018``, ``2017 – 2019``),
-  period lengths (``9 tháng``), dates, times, document numbers
-  (``2314/QĐ-UBND``), technology labels (``4G``), versions (``4.0``),
-  ordinals and level names (``lần thứ 4``, ``mức độ 3``), phone numbers
-  (leading ``0`` and three or more digits), list markers (``1.`` at the start
-  of a line, ``(2)``), denominators (``trên 100 dân``) and measurements whose
-  unit has no code in ``data/units.csv`` (``ha``, ``Mbps``, ``tuổi``...).
+  period lengths (``9 tháng``, also ``3`` in ``3 - 5 năm``), dates, times,
+  document numbers (``2314/QĐ-UBND``, ``12-NQ/TU``), technology labels
+  (``4G``), versions (``4.0``), ordinals and level names (``lần thứ 4``,
+  ``mức độ 3``, and ``4`` in ``mức độ 3, 4``, but not ``217`` in ``mức độ 3 và
+  217 dịch vụ``), phone numbers (leading ``0`` and three or more digits;
+  ``1900 9090``), list markers (``1.`` at the start of a line, ``(2)``),
+  denominators (``trên 100 dân``), ages (``18 tuổi``) and measurements whose
+  unit has no code in ``data/units.csv`` (``ha``, ``Mbps``, ``lần/ngày``,
+  ``km/điểm``..., both ends of ``1-3 lần/ngày``).
 * **Ratios.** ``102/102 điểm`` gives one quantity: value = numerator, the
   denominator in :attr:`Quantity.denominator` (``None`` for every other
   quantity).
@@ -85,15 +91,19 @@ Examples
 from __future__ import annotations
 
 import math
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 __all__ = [
+    "MENTION_KINDS",
+    "NON_QUANTITY_KINDS",
     "QUALIFIERS",
     "UNIT_CODES",
+    "Mention",
     "Quantity",
     "Token",
     "find_quantities",
@@ -101,6 +111,7 @@ __all__ = [
     "normalize",
     "parse_number",
     "parse_quantity",
+    "scan",
     "tokenize",
 ]
 
@@ -120,6 +131,27 @@ UNIT_CODES: Final[tuple[str, ...]] = (
     "count_th", "count_mn", "persons", "hours_per_day", "km", "km2", "vnd_per_usd", "persons_per_km2",
 )  # fmt: skip
 """Every unit code :func:`find_quantities` can return (the codes of ``data/units.csv``)."""
+
+NON_QUANTITY_KINDS: Final[tuple[str, ...]] = (
+    "date", "year", "period", "time", "docnum", "technology", "version", "ordinal", "level", "label", "code",
+    "list_marker", "section", "phone", "denominator", "age",
+)  # fmt: skip
+"""Why a number is not a quantity (the kinds of :func:`scan` besides ``quantity`` and ``measure``).
+
+``date`` (*ngày 25 tháng 9 năm 2019*, *25/9/2019*, *tháng 9/2019*), ``year``
+(*năm 2018*, *giai đoạn 2021 - 2025*, *2018/2019*), ``period`` (a length or
+part of a year: *9 tháng*, *9 tháng đầu năm 2019*, *quý 3*), ``time`` (of
+day, *14:30*), ``docnum`` (*2314/QĐ-UBND*, *12-NQ/TU*, *Kế hoạch số 12*),
+``technology`` (*3G*, *4G*, *5G*), ``version`` (*4.0*, *Web 2.0*),
+``ordinal`` (*lần thứ 4*, *đợt 2*), ``level`` (*mức độ 3*), ``label``
+(*Điều 5*, *Quốc lộ 91*, *phường 3*), ``code`` (*COVID-19*, *ISO 9001*),
+``list_marker`` (*1.* at the start of a line, *(2)*), ``section`` (*1.2.3*),
+``phone``, ``denominator`` (*trên 100 dân*), ``age`` (*15 tuổi*).
+"""
+
+MENTION_KINDS: Final[tuple[str, ...]] = ("quantity", "measure", *NON_QUANTITY_KINDS)
+"""Every kind of :class:`Mention`: a ``quantity`` (what :func:`find_quantities` returns), a ``measure``
+(a quantity whose unit has no code in ``data/units.csv``: *100 Mbps*, *3 lần/ngày*) or a non-quantity."""
 
 _EXACT, _ESTIMATE, _LOWER, _UPPER, _APPROX, _TARGET, _EST_LOWER = QUALIFIERS
 
@@ -182,6 +214,56 @@ class Token:
     text: str
 
 
+class Mention(NamedTuple):
+    """One number of a text as :func:`scan` classifies it (an immutable named tuple).
+
+    Attributes
+    ----------
+    kind : str
+        One of :data:`MENTION_KINDS`: ``"quantity"``, ``"measure"`` or a
+        non-quantity kind of :data:`NON_QUANTITY_KINDS`.
+    start, end : int
+        Span in ``normalize(text)``. A quantity or measure has the span of its
+        :class:`Quantity`; a non-quantity covers its label words and number
+        (``"năm 2018"``, ``"lần thứ 4"``, ``"ngày 25 tháng 9 năm 2019"``).
+    text : str
+        ``normalize(text)[start:end]``.
+    quantity : Quantity or None
+        The quantity of a ``quantity`` or ``measure`` mention (for a measure,
+        ``unit`` is ``""`` and the unit words are in ``unit_text``); ``None``
+        for a non-quantity.
+    unit_text : str
+        The unit words as written (``"tỷ đồng"``, ``"%"``, ``"lần/ngày"``);
+        ``""`` for a plain count and for the first number of a range, which
+        takes the unit of the second.
+    qualifier_source : str
+        Where the qualifier comes from: ``"word"`` (right before or after the
+        number: *trên*, *khoảng*, *trở lên*), ``"clause"`` (a keyword earlier
+        in the clause: *ước*, *phấn đấu*), ``"word+clause"`` or ``""``.
+    keyword_start : int
+        Start of the clause keyword that qualified the number, or -1.
+    range_next : bool
+        The number and the next quantity or measure form a range (*10 - 15%*,
+        *từ 5 đến 10 tỷ đồng*, *1-3 lần/ngày*).
+
+    Examples
+    --------
+    >>> m = Mention("year", 0, 8, "năm 2018")
+    >>> m.quantity is None, m.range_next
+    (True, False)
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    quantity: Quantity | None = None
+    unit_text: str = ""
+    qualifier_source: str = ""
+    keyword_start: int = -1
+    range_next: bool = False
+
+
 # --------------------------------------------------------------------------- normalisation
 
 _SPACES = (
@@ -193,6 +275,9 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _TRANSLATION: Final = str.maketrans(
     {c: " " for c in _SPACES} | {c: "\n" for c in _LINE_BREAKS} | {c: "-" for c in _DASHES} | {"\uff05": "%"}
 )
+
+
+_TO_TRANSLATE_RE: Final = re.compile(f"[{re.escape(_SPACES + _LINE_BREAKS + _DASHES)}\uff05]")
 
 
 def normalize(text: str) -> str:
@@ -224,7 +309,12 @@ def normalize(text: str) -> str:
     """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return text.translate(_TRANSLATION)
+    found = set(_TO_TRANSLATE_RE.findall(text))
+    if len(found) > 8:
+        return text.translate(_TRANSLATION)
+    for c in found:  # str.replace is much faster than str.translate on a long text with few such characters
+        text = text.replace(c, _TRANSLATION[ord(c)])  # type: ignore[arg-type]
+    return text
 
 
 # --------------------------------------------------------------------------- numbers
@@ -387,12 +477,15 @@ def format_vi(value: float, decimals: int | None = None) -> str:
 _NUM = r"[0-9]+(?:[.,][0-9]+)*"
 _SCAN_RE: Final = re.compile(
     rf"""
+    (?=[0-9;:!?\n.ưpcmkdet])  # the first characters of the alternatives: lets the engine skip the others fast
+    (?:
       (?P<brk>[;:!?\n]|\.(?![0-9])|(?<![0-9])\.)
     | (?<!\w)(?P<kw>ước|phấn[ ]+đấu|chỉ[ ]+tiêu|mục[ ]+tiêu|kế[ ]+hoạch|dự[ ]+kiến|dự[ ]+tính|dự[ ]+báo
                    |estimated?|targets?)(?!\w)
+    | (?<![\w.,])(?P<tech>[1-9][GKD])(?!\w)
     | (?:(?<![\w/])|(?<=vnd)|(?<=vnđ)|(?<=usd))(?<![0-9][.,])
       (?:
-        (?P<doc>[0-9]+(?:/[0-9]+)*/[^\W\d_]\w*(?:-\w+)*)
+        (?P<doc>[0-9]+(?:/[0-9]+)*/[^\W\d_]\w*(?:-\w+)*|[0-9]+-[^\W\d_]+/[^\W\d_]\w*(?:-\w+)*)
       | (?P<date>(?:[0-9]{{1,2}}/[0-9]{{1,2}}/(?:[0-9]{{4}}|[0-9]{{2}})
                  |[0-9]{{1,2}}/(?:19|20)[0-9]{{2}}
                  |[0-9]{{1,2}}-[0-9]{{1,2}}-(?:19|20)[0-9]{{2}}
@@ -401,11 +494,12 @@ _SCAN_RE: Final = re.compile(
       | (?P<ratio>(?>{_NUM})/(?>{_NUM})(?![\w/]))
       | (?P<num>(?>{_NUM}))(?!/)(?:(?![^\W_])|(?=(?:km2|km²|km|đ|vnđ|vnd|usd)(?!\w)|h[ ]*/[ ]*ngày(?!\w)))
       )
+    )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 _TOKEN_KINDS: Final = {"brk": "break", "kw": "keyword", "doc": "docnum", "date": "date", "time": "time",
-                       "ratio": "ratio", "num": "number"}  # fmt: skip
+                       "ratio": "ratio", "num": "number", "tech": "technology"}  # fmt: skip
 
 
 def tokenize(text: str) -> list[Token]:
@@ -430,7 +524,11 @@ def tokenize(text: str) -> list[Token]:
     [('keyword', 'ước'), ('number', '3.300'), ('break', ';'), ('docnum', '45/2016/QĐ-TTg'), ('date', '25/9/2019')]
     """
     t = normalize(text)
-    return [Token(_TOKEN_KINDS[m.lastgroup or ""], m.start(), m.end(), m.group()) for m in _SCAN_RE.finditer(t)]
+    return [
+        Token(_TOKEN_KINDS[m.lastgroup or ""], m.start(), m.end(), m.group())
+        for m in _SCAN_RE.finditer(t)
+        if m.lastgroup != "tech"  # technology labels are not tokens of a figure; see scan()
+    ]
 
 
 # --------------------------------------------------------------------------- unit words (right context)
@@ -459,7 +557,7 @@ _KM2_RE: Final = re.compile(
 )
 _KM_RE: Final = re.compile(r"[ ]*(?:km|ki-?lô-?mét|kilômét|kilomet(?:er|re)?s?|cây[ ]+số)(?!\w)(?![ ]*/)", _I)
 _MEASURE_RE: Final = re.compile(
-    r"[ ]*(?:km[ ]*/[ ]*(?:h|giờ)|ha|héc-?ta|hecta|m2|m²|m3|m³|m|cm|mm|kg|tấn|tạ|lít|mw|kw|kwh|gw|mhz|ghz|hz"
+    r"[ ]*(?:km[ ]*/[ ]*(?:h|giờ|[^\W\d_]+)|ha|héc-?ta|hecta|m2|m²|m3|m³|m|cm|mm|kg|tấn|tạ|lít|mw|kw|kwh|gw|mhz|ghz|hz"
     r"|mbps|gbps|kbps|mb/s|gb/s|gb|mb|tb|kb|tuổi|°c|độ)(?!\w)",
     _I,
 )
@@ -473,6 +571,9 @@ _DENSITY_RE: Final = re.compile(
 )
 _PERSONS_RE: Final = re.compile(r"[ ]*(?:người|nhân[ ]+khẩu|dân(?![ ]+tộc)|persons?|people|inhabitants)(?!\w)", _I)
 _HOUSEHOLD_RE: Final = re.compile(r"[ ]*hộ(?!\w)", _I)
+_RATE_RE: Final = re.compile(  # a count per unit of time, a unit without a code: "3 lần/ngày", "50 tin bài/tháng"
+    r"[ ]*(?:[^\W\d_]+[ ]+){0,2}?[^\W\d_]+[ ]*/[ ]*(?:ngày[ ]+đêm|ngày|tuần|tháng|quý|quí|năm|giờ|phút|giây)(?!\w)", _I
+)
 _RANGE_RE: Final = re.compile(r"[ ]*(?:-|đến|tới|và|hoặc|to)[ ]*(?=[0-9])", _I)
 _WORD_NEXT_RE: Final = re.compile(r"[ ]*[^\W\d_]")
 _BOUND_AFTER_RE: Final = re.compile(  # "từ 5 doanh nghiệp trở lên", "50 or more"
@@ -482,6 +583,8 @@ _BOUND_AFTER_RE: Final = re.compile(  # "từ 5 doanh nghiệp trở lên", "50 
 )
 _CHAIN_RE: Final = re.compile(r"[ ]*(?:,|và|hoặc|-|/|&)[ ]*", _I)
 _PHONE_CHAIN_RE: Final = re.compile(r"[ .]*")
+_TOLL_TAIL_RE: Final = re.compile(r"[ .]?[0-9]{3,4}(?![0-9])")  # the rest of a 1800/1900 number
+_CHAIN_STEP: Final = 10  # a label list goes on with nearby numbers: "mức độ 3, 4", "Điều 5, 6 và 7"
 _YEAR_RE: Final = re.compile(r"(?:19|20)[0-9]{2}")
 
 _SCALE_KEY: Final = {"nghìn": "th", "ngàn": "th", "thousand": "th", "triệu": "mn", "million": "mn", "mn": "mn",
@@ -524,65 +627,109 @@ def _read_unit(t: str, pos: int, currency: str | None) -> _Unit:
         sm = _SCALE_RE.match(t, pos)
         code, mult = _MONEY_UNITS[currency, _scale_key(sm["s"]) if sm else None]
         return _Unit("money", code, mult, sm.end() if sm else pos)
-    m = _PCT_RE.match(t, pos)
-    if m:
-        return _Unit("percent", "percent", 1, m.end())
-    sm = _SCALE_RE.match(t, pos)
-    after = sm.end() if sm else pos
-    scale = _scale_key(sm["s"]) if sm else None
-    m = _CUR_RE.match(t, after)
-    if m:
-        if m["vnd"] is not None and m["per"] and scale is None:
-            return _Unit("money", "vnd_per_usd", 1, m.end())
-        code, mult = _MONEY_UNITS["vnd" if m["vnd"] is not None else "usd", scale]
-        return _Unit("money", code, mult, m.end("vnd") if m["vnd"] is not None else m.end("usd"))
-    if scale is not None:
-        if scale in ("bn", "tn", "qd") and (sm["s"].lower() in _EN_BIG_SCALES or _PERSONS_RE.match(t, after)):
+    # one regular expression tries, in this order: percent, scale word, currency, the other units, a range, a
+    # word (its alternatives are tried in order, as separate matches would be)
+    m = _UNIT_DISPATCH_RE.match(t, pos)
+    group = m.lastgroup if m else None
+    if group == "pct":
+        return _Unit("percent", "percent", 1, m.end())  # type: ignore[union-attr]
+    if group == "scale":
+        after = m.end()  # type: ignore[union-attr]
+        word = m["s"]  # type: ignore[index]
+        scale = _scale_key(word)
+        c = _CUR_RE.match(t, after)
+        if c:
+            code, mult = _MONEY_UNITS["vnd" if c["vnd"] is not None else "usd", scale]
+            return _Unit("money", code, mult, c.end("vnd") if c["vnd"] is not None else c.end("usd"))
+        if scale in ("bn", "tn", "qd") and (word.lower() in _EN_BIG_SCALES or _PERSONS_RE.match(t, after)):
             # "2 billion", "7,7 tỷ người": a count; only a bare Vietnamese "tỷ" is money
             return _Unit("scaled", "count", _COUNT_MULT[scale], after)
         code, mult = _BARE_SCALE_UNITS[scale]
         return _Unit("scaled", code, mult, after)
-    for rx, kind, code in (
-        (_HPD_RE, "hpd", "hours_per_day"),
-        (_KM2_RE, "km", "km2"),
-        (_KM_RE, "km", "km"),
-        (_MEASURE_RE, "measure", ""),
-        (_TIME_RE, "time", ""),
-        (_DENSITY_RE, "density", "persons_per_km2"),
-        (_PERSONS_RE, "persons", "persons"),
-    ):
-        m = rx.match(t, pos)
-        if m:
-            return _Unit(kind, code, 1, m.end())
-    if _RANGE_RE.match(t, pos):
+    if group == "cur":
+        if m["vnd"] is not None and m["per"]:  # type: ignore[index]
+            return _Unit("money", "vnd_per_usd", 1, m.end())  # type: ignore[union-attr]
+        vnd = m["vnd"] is not None  # type: ignore[index]
+        code, mult = _MONEY_UNITS["vnd" if vnd else "usd", None]
+        return _Unit("money", code, mult, m.end("vnd") if vnd else m.end("usd"))  # type: ignore[union-attr]
+    if group == "range":
         return _Unit("range", "count", 1, pos)
-    if _WORD_NEXT_RE.match(t, pos):
+    if group == "word":
         return _Unit("noun", "count", 1, pos)
+    if group is not None:  # u0, u1...: _OTHER_UNITS
+        kind, code = _OTHER_UNITS[int(group[1:])][1:]
+        return _Unit(kind, code, 1, m.end())  # type: ignore[union-attr]
     return _Unit("bare", "count", 1, pos)
 
 
+# the other units, in the order they are tried (one regular expression: its alternatives are tried in order)
+_OTHER_UNITS: Final = (
+    (_HPD_RE, "hpd", "hours_per_day"),
+    (_KM2_RE, "km", "km2"),
+    (_KM_RE, "km", "km"),
+    (_MEASURE_RE, "measure", ""),
+    (_TIME_RE, "time", ""),
+    (_DENSITY_RE, "density", "persons_per_km2"),
+    (_RATE_RE, "measure", ""),
+    (_PERSONS_RE, "persons", "persons"),
+)
+_OTHER_UNITS_RE: Final = re.compile("|".join(f"(?P<u{i}>{rx.pattern})" for i, (rx, _, _) in enumerate(_OTHER_UNITS)), _I)
+_UNIT_DISPATCH_RE: Final = re.compile(
+    f"(?P<pct>{_PCT_RE.pattern})|(?P<scale>{_SCALE_RE.pattern})|(?x:(?P<cur>{_CUR_RE.pattern}))|"
+    + "".join(f"(?P<u{i}>{rx.pattern})|" for i, (rx, _, _) in enumerate(_OTHER_UNITS))
+    + f"(?P<range>{_RANGE_RE.pattern})|(?P<word>{_WORD_NEXT_RE.pattern})",
+    _I,
+)
 _STRONG_UNITS: Final = frozenset({"percent", "money", "scaled", "persons", "density", "hpd", "km"})
+_NUM_AT_RE: Final = re.compile(rf"(?>{_NUM})(?![\w/])")
+
+
+def _range_partner_unit(t: str, end: int, unit: _Unit) -> _Unit:
+    """The unit of the first number of "3 - 5 năm" or "1-3 lần/ngày": a time or an uncoded unit is shared."""
+    r = _RANGE_RE.match(t, end)
+    m = _NUM_AT_RE.match(t, r.end()) if r else None
+    if m:
+        partner = _read_unit(t, m.end(), None)
+        if partner.kind == "time" or partner.kind == "measure":
+            return _Unit(partner.kind, "", 1, end)
+    return unit
 
 # --------------------------------------------------------------------------- words before a number (left context)
 
 _LEFT_RE: Final = re.compile(r"[^\W\d_]+|[0-9]+(?:[.,][0-9]+)*|\n|[^\w\s]")
 _LEFT_BREAKS: Final = frozenset({".", ";", "!", "?", "\n", ":"})
 _LEFT_WINDOW: Final = 64
+_SHORT_LEFT_WINDOW: Final = 24
 
 
 def _left_words(t: str, start: int) -> list[str]:
-    """The lower-cased tokens of the clause right before ``start`` (a final ':' is dropped)."""
+    """The lower-cased tokens of the clause right before ``start`` (a final ':' is dropped).
+
+    Callers look at the last three tokens at most (the longest phrase of the tables), so a short window is
+    read first; the full window only when the short one holds fewer than three tokens of the clause.
+    """
+    lo = start - _SHORT_LEFT_WINDOW
+    if lo > 0:
+        toks = _LEFT_RE.findall(t[lo:start].lower())
+        if toks:
+            del toks[0]  # may be cut
+        if toks and toks[-1] == ":":
+            toks.pop()
+        for i in range(len(toks) - 1, -1, -1):
+            if toks[i] in _LEFT_BREAKS:
+                return toks[i + 1 :]
+        if len(toks) >= 3:
+            return toks
     lo = start - _LEFT_WINDOW
-    toks = _LEFT_RE.findall(t, lo if lo > 0 else 0, start)
+    toks = _LEFT_RE.findall(t[lo if lo > 0 else 0 : start].lower())
     if lo > 0 and toks:
-        toks = toks[1:]  # may be cut
+        del toks[0]  # may be cut
     if toks and toks[-1] == ":":
         toks.pop()  # "Tổng số điểm: 156", "ước đạt: 150"
     for i in range(len(toks) - 1, -1, -1):
         if toks[i] in _LEFT_BREAKS:
-            toks = toks[i + 1 :]
-            break
-    return [w.lower() for w in toks]
+            return toks[i + 1 :]
+    return toks
 
 
 def _suffix_table(entries: dict[str, str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -627,24 +774,29 @@ _DOC_WORDS = ("quyết định", "nghị định", "thông tư", "chỉ thị", 
               "tờ trình", "đề án", "qđ", "nđ", "tt", "kh", "cv")  # fmt: skip
 _DOC_NUMBER_WORDS = _DOC_WORDS + ("báo cáo", "văn bản", "thông báo", "hướng dẫn", "quy chuẩn", "tiêu chuẩn",
                                   "giấy phép", "chương trình")  # fmt: skip
-# strong labels: the number names something ("mức độ 3"), unless a unit follows it
+# strong labels: the number names something ("mức độ 3"), unless a unit follows it; the value is the
+# non-quantity kind scan() reports
+_LABEL_KINDS: Final = {
+    "ordinal": ("thứ", "lần", "đợt", "kỳ", "kì", "khóa", "khoá", "top", "lần thứ", "đợt thứ", "kỳ thứ", "kì thứ",
+                "khóa thứ", "khoá thứ"),
+    "level": ("mức độ", "cấp độ", "level", "phase"),
+    "version": ("phiên bản", "version", "ver", "web", "ipv"),
+    "code": ("covid", "iso", "tcvn", "mã", "mã số", "số hiệu"),
+    "phone": ("số điện thoại", "điện thoại", "đt", "tel", "fax", "hotline", "tổng đài"),
+    "label": ("loại", "hạng", "nhóm", "điều", "khoản", "chương", "mục", "phụ lục", "bảng", "biểu", "hình", "trang",
+              "tập", "quyển", "quốc lộ", "tỉnh lộ", "hương lộ", "phường", "khóm", "ấp"),
+}  # fmt: skip
 _LABELS: Final = _suffix_table(
-    {w: "label" for w in _DOC_WORDS}
-    | {f"{w} số": "label" for w in _DOC_NUMBER_WORDS}
-    | {w: "label" for w in (
-        "thứ", "mức độ", "cấp độ", "phiên bản", "version", "ver", "loại", "hạng", "nhóm", "khóa", "khoá",
-        "điều", "khoản", "chương", "mục", "phụ lục", "bảng", "biểu", "hình", "trang", "tập", "quyển",
-        "quốc lộ", "tỉnh lộ", "hương lộ", "phường", "khóm", "ấp", "mã", "mã số", "số hiệu", "lần", "đợt",
-        "kỳ", "kì", "top", "covid", "iso", "tcvn", "web", "ipv", "phase", "level", "số điện thoại",
-        "điện thoại", "đt", "tel", "fax", "hotline", "tổng đài",
-    )}  # fmt: skip
+    {w: "docnum" for w in _DOC_WORDS}
+    | {f"{w} số": "docnum" for w in _DOC_NUMBER_WORDS}
+    | {w: kind for kind, words in _LABEL_KINDS.items() for w in words}
 )
 # weak labels: time words before a number (overridden by a unit: "mỗi năm 15%")
-_TIME_LABELS: Final = _suffix_table({w: "time" for w in (
-    "năm", "tháng", "ngày", "quý", "quí", "tuần", "giai đoạn", "niên độ", "niên khóa", "niên khoá", "thời kỳ",
-    "year", "fy",
-)})  # fmt: skip
-_PHONE_LABELS: Final = frozenset({"thoại", "đt", "tel", "fax", "hotline", "đài"})
+_TIME_LABELS: Final = _suffix_table(
+    {w: "year" for w in ("năm", "giai đoạn", "niên độ", "niên khóa", "niên khoá", "thời kỳ", "year", "fy")}
+    | {w: "date" for w in ("ngày", "tháng")}
+    | {w: "period" for w in ("quý", "quí", "tuần")}
+)
 # words that introduce an amount, so that "có 2000 điểm" is a count and not a year
 _AMOUNT_VERBS: Final = frozenset({"có", "gồm", "đạt", "là", "với", "tổng", "cộng", "được", "thêm", "mới", "tăng",
                                   "giảm", "hỗ", "trợ", "cấp", "chi", "thu", "nộp", "bằng"})  # fmt: skip
@@ -701,6 +853,17 @@ class _Candidate:
     end: int
     denominator: float | None
     inherit_at: int  # start of the next number whose unit a bare "10 - 15%" takes, or -1
+    kind: str = "quantity"  # or "measure" (a unit without a code; scan() only)
+    num_start: int = 0  # the digits (start may be a currency prefix, end the end of the unit words)
+    num_end: int = 0
+    source: str = ""  # where the qualifier comes from: "word", "clause", "word+clause" or ""
+    kw_start: int = -1  # start of the clause keyword that qualified it
+    range_at: int = -1  # start of the number a range "-", "đến", "tới" continues with, or -1
+    range_next: bool = False  # this number and the next one form a range
+
+
+# a non-quantity of the scan: (kind, start, end, include the label words before it)
+_NonQuantity = tuple[str, int, int, bool]
 
 
 _PREFIX_CURRENCIES: Final = {"VND": "vnd", "VNĐ": "vnd", "USD": "usd"}
@@ -711,9 +874,11 @@ def _currency_prefix(t: str, start: int) -> tuple[int, str | None]:
     j = start
     if j > 0 and t[j - 1] == " ":
         j -= 1
-    if j > 0 and t[j - 1] == "$":
+    if j < 3 or t[j - 1] not in "$DdĐđ":
+        return (j - 1, "usd") if j > 0 and t[j - 1] == "$" else (start, None)  # fast: no USD, VND, VNĐ there
+    if t[j - 1] == "$":
         return (j - 3 if t[max(0, j - 3) : j - 1].upper() == "US" else j - 1), "usd"
-    code = t[max(0, j - 3) : j].upper()
+    code = t[j - 3 : j].upper()
     if j >= 3 and code in _PREFIX_CURRENCIES and not (j > 3 and (t[j - 4].isalnum() or t[j - 4] == "_")):
         return j - 3, _PREFIX_CURRENCIES[code]
     return start, None
@@ -741,29 +906,38 @@ def _one_ambiguous_separator(num_s: str) -> bool:
     return n >= 5 and num_s[-4] in ".," and num_s[:-4].isdigit() and num_s[-3:].isdigit()
 
 
-def _not_a_quantity(t: str, start: int, end: int, num_s: str, den_s: str, words: list[str], line_start: int) -> str:
-    """Why a number without a unit is not a quantity: "label", "phone", "other", or "" when it is one."""
-    if _lookup(_LABELS, words):
-        return "phone" if words[-1] in _PHONE_LABELS else "label"  # mức độ 3, lần thứ 4, điện thoại ...
-    if _lookup(_TIME_LABELS, words):
-        return "other"  # năm 2019, tháng 9, ngày 25, giai đoạn 2021
+def _not_a_quantity(
+    t: str, start: int, end: int, num_s: str, den_s: str, words: list[str], line_start: int
+) -> tuple[str, bool]:
+    """Why a number without a unit is not a quantity, and whether it starts a label chain ("mức độ 3, 4").
+
+    The kind is one of :data:`NON_QUANTITY_KINDS`, or ``""`` when the number is a quantity.
+    """
+    kind = _lookup(_LABELS, words)
+    if kind:
+        return kind, True  # mức độ 3, lần thứ 4, Kế hoạch số 12, điện thoại ...
+    kind = _lookup(_TIME_LABELS, words)
+    if kind:
+        return kind, False  # năm 2019, tháng 9, ngày 25, giai đoạn 2021, quý 3
     if len(num_s) >= 3 and num_s[0] == "0" and num_s[1] not in ".,":
-        return "phone"  # 0296 3852 123
+        return "phone", True  # 0296 3852 123
+    if num_s in ("1800", "1900") and _TOLL_TAIL_RE.match(t, end):
+        return "phone", True  # 1900 9090, 1800.1234
     if num_s.endswith(".0"):
-        return "other"  # Công nghiệp 4.0, Web 2.0
+        return "version", False  # Công nghiệp 4.0, Web 2.0
     if start > 1 and t[start - 1] == "-" and t[start - 2].isalpha():
-        return "other"  # COVID-19, ISO-9001
+        return "code", False  # COVID-19, ISO-9001
     after = t[end : end + 2]
     if after[:1] == ")" and t[start - 1 : start] == "(":
-        return "other"  # list marker "(3)"
+        return "list_marker", False  # "(3)"
     if after[:1] in (".", ")") and after[1:2] in (" ", "\n", "") and not t[line_start:start].strip(" -+*•·("):
-        return "other"  # list markers "1. ", "2.1) " at the start of a line
+        return "list_marker", False  # "1. ", "2.1) " at the start of a line
     if _YEAR_RE.fullmatch(num_s):
         if den_s:
-            return "other" if _YEAR_RE.fullmatch(den_s) else ""  # 2018/2019
+            return ("year", False) if _YEAR_RE.fullmatch(den_s) else ("", False)  # 2018/2019
         if not (_lookup(_IMMEDIATE, words) or (words and words[-1] in _AMOUNT_VERBS)):
-            return "other"  # a year: "2017 - 2019", "Năm 2017 – 2019" ("có 2000 điểm" stays a count)
-    return ""
+            return "year", False  # a year: "2017 - 2019", "Năm 2017 – 2019" ("có 2000 điểm" stays a count)
+    return "", False
 
 
 def _immediate_qualifier(t: str, num_s: str, parts: tuple[int, int], unit: _Unit, words: list[str]) -> str | None:
@@ -786,12 +960,34 @@ def _immediate_qualifier(t: str, num_s: str, parts: tuple[int, int], unit: _Unit
     return immediate
 
 
-def _iter_candidates(t: str) -> Iterator[_Candidate]:
-    """The single pass of :func:`find_quantities` over a normalised text."""
+_TOKEN_NON_QUANTITIES: Final = {"doc": "docnum", "date": "date", "time": "time", "tech": "technology"}
+_AGE_RE: Final = re.compile(r"[ ]*tuổi(?!\w)", _I)
+
+
+def _is_age(t: str, end: int, unit_end: int) -> bool:
+    """Whether the uncoded unit after a number (or after its range partner, "15 - 60 tuổi") is an age."""
+    if unit_end > end:
+        return _AGE_RE.fullmatch(t, end, unit_end) is not None
+    r = _RANGE_RE.match(t, end)
+    m = _NUM_AT_RE.match(t, r.end()) if r else None
+    return m is not None and _AGE_RE.match(t, m.end()) is not None
+
+
+def _iter_candidates(t: str, full: bool = False) -> Iterator[_Candidate | _NonQuantity]:
+    """The single pass of :func:`find_quantities` over a normalised text.
+
+    With ``full`` (for :func:`scan`) it also yields every non-quantity as a
+    ``(kind, start, end, include_label)`` tuple and the measurements with a unit
+    that has no code as candidates of kind ``"measure"``; the quantities are the
+    same either way. Candidates come one number late (a range's first number
+    waits for the second's unit), so the output is not in text order.
+    """
     clause_kw: str | None = None  # the last clause keyword's qualifier (estimate, target)
+    clause_kw_at = -1
     kw_used = False  # has clause_kw qualified a quantity yet?
     line_start = 0
-    chain_end, chain_phone = -1, False  # end of the last label number, to skip "mức độ 3, 4" and phone groups
+    chain_end, chain_phone, chain_kind = -1, False, ""  # the last label number, to skip "mức độ 3, 4" and phones
+    chain_value = 0.0
     pending: _Candidate | None = None  # yielded one number late, to let "10 - 15%" give 10 its unit
     for m in _SCAN_RE.finditer(t):
         kind = m.lastgroup
@@ -805,54 +1001,94 @@ def _iter_candidates(t: str) -> Iterator[_Candidate]:
         if kind == "kw":
             k = _keyword_kind(t, m.start(), m.end())
             if k is not None:
-                clause_kw, kw_used = k, False
+                clause_kw, clause_kw_at, kw_used = k, m.start(), False
             continue
         if kind != "num" and kind != "ratio":
-            continue  # document number, date, time of day
+            if full:
+                yield (_TOKEN_NON_QUANTITIES[kind or ""], m.start(), m.end(), kind == "date")
+            continue  # document number, date, time of day, technology label
         start, end = m.span()
         num_s, _, den_s = m.group().partition("/")
-        english = (_one_ambiguous_separator(num_s) or _one_ambiguous_separator(den_s)) and _english_context(
-            t, start, end
+        english = (
+            (len(num_s) >= 5 or len(den_s) >= 5)
+            and (_one_ambiguous_separator(num_s) or _one_ambiguous_separator(den_s))
+            and _english_context(t, start, end)
         )
         parts = _split_number(num_s, english)
         den_parts = _split_number(den_s, english) if den_s else None
         if parts is None or (den_s and den_parts is None):
-            continue  # "1.2.3": a section number
+            if full:  # "1.2.3": a section number; "0296.3852.123": a phone number
+                yield ("phone" if num_s[0] == "0" and len(num_s) >= 10 and not den_s else "section", start, end, False)
+            continue
         qstart, currency = _currency_prefix(t, start)
         unit = _read_unit(t, end, currency)
-        if unit.kind == "time" or unit.kind == "measure":
-            continue  # a period length ("9 tháng") or a unit without a code ("100 Mbps")
-        words = _left_words(t, qstart)
+        if unit.kind == "range":
+            unit = _range_partner_unit(t, end, unit)  # "3 - 5 năm", "1-3 lần/ngày"
+        measure = unit.kind == "measure"
+        if unit.kind == "time" or measure:
+            if not full:
+                continue  # a period length ("9 tháng") or a unit without a code ("100 Mbps")
+            words = _left_words(t, qstart)
+            if unit.kind == "time":
+                label = _lookup(_TIME_LABELS, words)  # "tháng 9 năm 2019": a month, not "9 năm"
+                yield (label, start, end, True) if label else ("period", start, unit.end, False)
+                continue
+            if _is_age(t, end, unit.end):
+                yield ("age", start, unit.end, False)
+                continue
+        else:
+            words = _left_words(t, qstart)
         strong = unit.kind in _STRONG_UNITS
-        if not strong:
+        if not strong and not measure:
             chain_re = _PHONE_CHAIN_RE if chain_phone else _CHAIN_RE
             gap = chain_re.fullmatch(t, chain_end, start) if chain_end >= 0 else None
-            reason = "phone" if gap and chain_phone else "label" if gap else _not_a_quantity(
-                t, start, end, num_s, den_s, words, line_start
-            )
+            if gap and not chain_phone and abs(_scaled(parts) - chain_value) > _CHAIN_STEP:
+                gap = None  # "mức độ 3 và 217 dịch vụ": 217 is not the next level
+            if gap:
+                reason, chains = chain_kind, True
+            else:
+                reason, chains = _not_a_quantity(t, start, end, num_s, den_s, words, line_start)
             if reason:
-                if reason != "other":
-                    chain_end, chain_phone = end, reason == "phone"
+                if chains:
+                    chain_end, chain_phone, chain_kind, chain_value = end, reason == "phone", reason, _scaled(parts)
+                if full:
+                    yield (reason, start, end, not gap)
                 continue
         immediate = _immediate_qualifier(t, num_s, parts, unit, words)
         if immediate == "skip":
+            if full:
+                yield ("denominator", start, end, False)
             continue
         cand = _Candidate(
             parts=parts,
             unit=unit,
             qualifier=_combine(immediate, clause_kw),
             start=qstart,
-            end=unit.end if strong else end,
+            end=unit.end if strong or measure else end,
             denominator=_scaled(den_parts) if den_parts else None,
             inherit_at=-1,
         )
-        kw_used = clause_kw is not None
+        if measure:
+            cand.kind = "measure"  # does not use up the clause keyword: find_quantities() never sees it
+        else:
+            kw_used = clause_kw is not None
+        if full:
+            cand.num_start, cand.num_end = start, end
+            if clause_kw is not None:
+                cand.source, cand.kw_start = ("word+clause" if immediate else "clause"), clause_kw_at
+            elif immediate:
+                cand.source = "word"
+            r = _RANGE_RE.match(t, cand.end)
+            if r and r.group().strip().lower() not in ("và", "hoặc"):
+                cand.range_at = r.end()
         if unit.kind == "range":
             r = _RANGE_RE.match(t, end)
             cand.inherit_at = r.end() if r else -1
         if pending is not None:
             if pending.inherit_at == start and strong:
                 pending.unit = _Unit(unit.kind, unit.code, unit.mult, pending.end)  # "10 - 15%": 10 percent
+            if pending.range_at == start and pending.unit.code == unit.code and pending.kind == cand.kind:
+                pending.range_next = True
             yield pending
         pending = cand
     if pending is not None:
@@ -896,6 +1132,139 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # beyond the float range: not a figure of any report
         out.append(Quantity(value, c.unit.code, c.qualifier, c.start, c.end, t[c.start : c.end], c.denominator))
     return out
+
+
+_CODE_BEFORE_RE: Final = re.compile(r"(?<!\w)\w*-?\Z")
+_SPAN_GAP_RE: Final = re.compile(r"[ ]*(?:-|đến|tới)[ ]*", _I)
+_MERGE_GAPS: Final = {  # (kind before, kind after) -> (gap, kind of the merged mention)
+    ("date", "date"): (re.compile(r"[ ]*"), "date"),  # ngày 25 | tháng 9
+    ("date", "year"): (re.compile(r"[ ]*"), "date"),  # tháng 9 | năm 2019
+    ("year", "year"): (_SPAN_GAP_RE, "year"),  # 2017 | - 2019
+    ("period", "year"): (re.compile(r"[ ]*(?:(?:đầu|cuối|giữa)[ ]+)?", _I), "period"),  # 9 tháng | đầu năm 2019
+    ("period", "period"): (_SPAN_GAP_RE, "period"),  # 3 | - 5 năm
+    ("age", "age"): (_SPAN_GAP_RE, "age"),  # 15 | - 60 tuổi
+    ("phone", "phone"): (_PHONE_CHAIN_RE, "phone"),  # 0296 | 3852 | 123
+    **{(k, k): (_CHAIN_RE, k) for k in ("level", "ordinal", "label")},  # mức độ 3 | , 4
+}
+
+
+def _lookup_length(table: dict[str, list[tuple[tuple[str, ...], str]]], words: list[str]) -> tuple[int, str]:
+    """Like _lookup, with the number of words of the phrase found (0 if none)."""
+    if words:
+        for phrase, value in table.get(words[-1], ()):
+            n = len(phrase)
+            if len(words) >= n and tuple(words[-n:]) == phrase:
+                return n, value
+    return 0, ""
+
+
+def _with_label(t: str, start: int, kind: str) -> tuple[int, str]:
+    """Extend a non-quantity's start over the label words right before it ("năm 2018", "mức độ 3")."""
+    words = _left_words(t, start)
+    n, _ = _lookup_length(_LABELS, words)
+    if not n:
+        n, label = _lookup_length(_TIME_LABELS, words)
+        if label == "period" and kind == "date":
+            kind = "period"  # quý 3/2020
+    pos = start
+    for _ in range(n):  # walk back over the label's words, separated by spaces only
+        j = pos
+        while j > 0 and t[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > 0 and t[k - 1].isalpha():
+            k -= 1
+        if k == j:
+            return start, kind  # the label words are not right before the number ("Năm: 2019")
+        pos = k
+    return pos, kind
+
+
+_START: Final = operator.itemgetter(1)  # Mention.start
+
+
+def _merge(t: str, mentions: list[Mention]) -> list[Mention]:
+    """Merge "ngày 25" "tháng 9" "năm 2019" into one date, "2017" "- 2019" into one year range..."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out:
+            prev = out[-1]
+            rule = _MERGE_GAPS.get((prev.kind, m.kind))
+            if (
+                rule is not None
+                and rule[0].fullmatch(t, prev.end, m.start)
+                and (rule[0] is not _CHAIN_RE or m.text[:1].isdigit())  # not "Điều 5, Quốc lộ 91"
+            ):
+                out[-1] = Mention(rule[1], prev.start, m.end, t[prev.start : m.end])
+                continue
+        out.append(m)
+    return out
+
+
+def scan(text: str) -> list[Mention]:
+    """Classify every number of a text: quantity, measure or why it is not a quantity.
+
+    The same single pass as :func:`find_quantities` (whose quantities are
+    exactly the ``quantity`` mentions, with the same spans), which also reports
+    what it leaves out: dates, years used as time, periods, document numbers,
+    technology and ordinal labels, level names, list markers, phone numbers...
+    (:data:`NON_QUANTITY_KINDS`), and measurements whose unit has no code
+    (``measure``). Adjacent parts of one date or period are merged:
+    ``ngày 25 tháng 9 năm 2019`` is one ``date``, ``2017 – 2019`` one ``year``,
+    ``9 tháng đầu năm 2019`` one ``period``.
+
+    Parameters
+    ----------
+    text : str
+        Any text (NFC or NFD).
+
+    Returns
+    -------
+    list of Mention
+        In text order; spans refer to ``normalize(text)``.
+
+    Examples
+    --------
+    >>> for m in scan("Quyết định số 2314/QĐ-UBND ngày 25 tháng 9 năm 2019; mạng 4G phủ 100% xã"):
+    ...     print(m.kind, repr(m.text))
+    docnum '2314/QĐ-UBND'
+    date 'ngày 25 tháng 9 năm 2019'
+    technology '4G'
+    quantity '100%'
+    >>> [(m.kind, m.text) for m in scan("ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng, dịch vụ mức độ 3")]
+    [('period', '9 tháng đầu năm 2019'), ('quantity', '150 tỷ đồng'), ('level', 'mức độ 3')]
+    >>> m = scan("ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng")[1]
+    >>> m.quantity.qualifier, m.qualifier_source, m.keyword_start, m.unit_text
+    ('estimate', 'clause', 0, 'tỷ đồng')
+    >>> [(m.kind, m.text, m.range_next) for m in scan("1-3 lần/ngày")]
+    [('measure', '1', True), ('measure', '3 lần/ngày', False)]
+    """
+    return _scan_normalized(normalize(text))
+
+
+def _scan_normalized(t: str) -> list[Mention]:
+    """:func:`scan` of a text already normalised."""
+    out: list[Mention] = []
+    for c in _iter_candidates(t, full=True):
+        if isinstance(c, tuple):
+            kind, start, end, with_label = c
+            if kind == "code" and t[start - 1 : start] == "-":
+                start = _CODE_BEFORE_RE.search(t, max(0, start - 24), start).start()  # COVID-19
+            elif with_label:
+                start, kind = _with_label(t, start, kind)
+            out.append(Mention(kind, start, end, t[start:end]))
+            continue
+        value = _scaled(c.parts, c.unit.mult)
+        if value == math.inf or c.denominator == math.inf:
+            continue  # beyond the float range, as in find_quantities()
+        q = Quantity(value, c.unit.code, c.qualifier, c.start, c.end, t[c.start : c.end], c.denominator)
+        if c.start == c.num_start:
+            unit_text = " ".join(t[c.num_end : c.end].split()) if c.end > c.num_end else ""
+        else:  # a currency prefix: "VND 16,800 billion"
+            unit_text = " ".join(f"{t[c.start : c.num_start]} {t[c.num_end : c.end]}".split())
+        out.append(Mention(c.kind, c.start, c.end, q.text, q, unit_text, c.source, c.kw_start, c.range_next))
+    out.sort(key=_START)
+    return _merge(t, out)
 
 
 def parse_quantity(text: str) -> Quantity:

@@ -18,14 +18,18 @@ from hypothesis import strategies as st
 
 from agstats import parsing
 from agstats.parsing import (
+    MENTION_KINDS,
+    NON_QUANTITY_KINDS,
     QUALIFIERS,
     UNIT_CODES,
+    Mention,
     Quantity,
     find_quantities,
     format_vi,
     normalize,
     parse_number,
     parse_quantity,
+    scan,
     tokenize,
 )
 
@@ -547,3 +551,122 @@ def test_find_quantities_on_report_like_noise(parts: list[str]) -> None:
     for q in find_quantities(text):
         assert q.qualifier in QUALIFIERS and q.unit in UNIT_CODES
         assert normalize(text)[q.start : q.end] == q.text
+
+
+# --------------------------------------------------------------------------- scan: every number, classified
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.kind, m.text) for m in scan(text)]
+
+
+def test_scan_public_api() -> None:
+    assert MENTION_KINDS == ("quantity", "measure", *NON_QUANTITY_KINDS)
+    assert {"date", "year", "period", "docnum", "technology", "ordinal", "level", "list_marker", "phone"} <= set(
+        NON_QUANTITY_KINDS
+    )
+    assert Mention._fields[:5] == ("kind", "start", "end", "text", "quantity")
+    m = Mention("year", 0, 8, "năm 2018")
+    with pytest.raises(AttributeError):
+        m.kind = "date"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("theo Quyết định số 2314/QĐ-UBND ngày 25 tháng 9 năm 2019",
+         [("docnum", "2314/QĐ-UBND"), ("date", "ngày 25 tháng 9 năm 2019")]),
+        ("Kế hoạch 8124/KH-UBND ngày 03/6/2020", [("docnum", "8124/KH-UBND"), ("date", "ngày 03/6/2020")]),
+        ("Nghị quyết 12-NQ/TU và 45/2016/QĐ-TTg", [("docnum", "12-NQ/TU"), ("docnum", "45/2016/QĐ-TTg")]),
+        ("Kế hoạch số 12 của UBND", [("docnum", "Kế hoạch số 12")]),
+        ("đến 25/9/2019", [("date", "25/9/2019")]),
+        ("tháng 9/2019 và tháng 6 năm 2020", [("date", "tháng 9/2019"), ("date", "tháng 6 năm 2020")]),
+        ("năm 2018", [("year", "năm 2018")]),
+        ("Năm 2017 – 2019, đội", [("year", "Năm 2017 - 2019")]),
+        ("giai đoạn 2021 - 2025", [("year", "giai đoạn 2021 - 2025")]),
+        ("từ năm 2018 đến năm 2020", [("year", "năm 2018 đến năm 2020")]),
+        ("năm học 2018/2019", [("year", "2018/2019")]),
+        ("ước 9 tháng đầu năm 2019", [("period", "9 tháng đầu năm 2019")]),
+        ("quý 3 năm 2020, quý 3/2020", [("period", "quý 3 năm 2020"), ("period", "quý 3/2020")]),
+        ("trong 3 - 5 năm", [("period", "3 - 5 năm")]),
+        ("lúc 14:30", [("time", "14:30")]),
+        ("mạng 3G, 4G, 5G; 3G/4G", [("technology", "3G"), ("technology", "4G"), ("technology", "5G"),
+                                    ("technology", "3G"), ("technology", "4G")]),
+        ("công nghiệp 4.0", [("version", "4.0")]),
+        ("Cách mạng công nghiệp lần thứ 4", [("ordinal", "lần thứ 4")]),
+        ("dịch vụ công mức độ 3, 4", [("level", "mức độ 3, 4")]),
+        ("hệ thống cấp độ 3", [("level", "cấp độ 3")]),
+        ("Điều 5, Quốc lộ 91", [("label", "Điều 5"), ("label", "Quốc lộ 91")]),
+        ("phòng chống COVID-19", [("code", "COVID-19")]),
+        ("1. Tổng quan\n2.1. Bưu chính\n(3) Viễn thông",
+         [("list_marker", "1"), ("list_marker", "2.1"), ("list_marker", "3")]),
+        ("mục 1.2.3", [("section", "1.2.3")]),
+        ("điện thoại 0296 3852 123", [("phone", "điện thoại 0296 3852 123")]),
+        ("đường dây nóng 0296.3852.123", [("phone", "0296.3852.123")]),
+        ("Hotline hỗ trợ: 1900 9090", [("phone", "1900 9090")]),
+        ("số thuê bao trên 100 dân", [("denominator", "100")]),
+        ("từ 15 - 60 tuổi", [("age", "15 - 60 tuổi")]),
+        ("100 Mbps", [("measure", "100 Mbps")]),
+        ("156 điểm, 41,5%", [("quantity", "156"), ("quantity", "41,5%")]),
+    ],
+)  # fmt: skip
+def test_scan_kinds(phrase: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds(phrase) == expected
+    assert kinds(nfd(phrase)) == expected
+
+
+def test_scan_spans_and_fields() -> None:
+    text = "ước 9 tháng đầu năm 2019 đạt trên 150 tỷ đồng; từ 10 - 15%; 1-3 lần/ngày"
+    ms = scan(text)
+    norm = normalize(text)
+    assert all(norm[m.start : m.end] == m.text for m in ms)
+    q = ms[1]
+    assert (q.kind, q.quantity.qualifier, q.qualifier_source, q.keyword_start, q.unit_text) == (
+        "quantity", "estimate_lower_bound", "word+clause", 0, "tỷ đồng")  # fmt: skip
+    assert [(m.text, m.range_next) for m in ms[2:]] == [("10", True), ("15%", False), ("1", True),
+                                                        ("3 lần/ngày", False)]  # fmt: skip
+    assert ms[4].quantity.unit == "" and ms[5].unit_text == "lần/ngày"
+    assert [m.range_next for m in scan("đạt 5 tỷ đồng và 10 tỷ đồng")] == [False, False]
+
+
+def test_scan_quantities_are_find_quantities(source_text: str) -> None:
+    assert [m.quantity for m in scan(source_text) if m.kind == "quantity"] == find_quantities(source_text)
+
+
+@NO_DB
+@given(st.text())
+def test_scan_agrees_with_find_quantities(text: str) -> None:
+    ms = scan(text)
+    assert [m.quantity for m in ms if m.kind == "quantity"] == find_quantities(text)
+    assert scan(nfd(text)) == ms
+    norm = normalize(text)
+    for m in ms:
+        assert m.kind in MENTION_KINDS and norm[m.start : m.end] == m.text
+        assert (m.quantity is None) == (m.kind not in ("quantity", "measure"))
+
+
+@NO_DB
+@given(st.lists(st.sampled_from(["ước", "đạt", "trên", "năm", "2019", "tháng", "9", "ngày", "25", "-", "đến", "3G",
+                                 "mức độ", "3", ",", "và", "217", "lần/ngày", "1-3", "0296", "3852", "1900", "/",
+                                 "QĐ-UBND", "12-NQ/TU", "%", "tỷ đồng", "tuổi", "\n", "1.", "(2)", " "])))
+def test_scan_on_report_like_noise(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert [m.quantity for m in scan(text) if m.kind == "quantity"] == find_quantities(text)
+
+
+def test_tokenize_has_no_technology_tokens() -> None:
+    assert tokenize("mạng 3G, 4G") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("có 385 dịch vụ mức độ 3 và 217 dịch vụ mức độ 4", [(385, "count", "exact"), (217, "count", "exact")]),
+        ("chạy 1-3 lần/ngày", []),  # a unit without a code, both ends of the range
+        ("trong 3 - 5 năm", []),  # a length of time, both ends
+        ("Nghị quyết 12-NQ/TU", []),
+        ("Hotline: 1900 9090", []),
+        ("10.000 lượt truy cập/ngày", []),
+    ],
+)
+def test_find_quantities_new_cases(phrase: str, expected: list[tuple[float, str, str]]) -> None:
+    assert triples(phrase) == expected
