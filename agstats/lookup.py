@@ -80,6 +80,7 @@ def get_figure(
     *,
     period_end: Any = None,
     period_start: Any = None,
+    year: int | None = None,
     area: str | None = DEFAULT_AREA,
     data: pd.DataFrame | None = None,
 ) -> pd.Series:
@@ -91,6 +92,10 @@ def get_figure(
         Indicator id.
     period_end, period_start : str or Timestamp, optional
         Narrow the rows to a period; needed when the indicator has several.
+    year : int, optional
+        Keep rows whose whole period lies in this calendar year (a full year,
+        part of it, or a stock dated in it); combine with ``period_end`` when
+        a year has several.
     area : str or None, default ``"an_giang_pre2025"``
     data : DataFrame, optional
 
@@ -109,8 +114,12 @@ def get_figure(
     >>> row = get_figure("telecom_revenue", period_end="2018-12-31")
     >>> float(row.value), row.unit, row.qualifier
     (3300.0, 'vnd_bn', 'exact')
+    >>> float(get_figure("postal_revenue", year=2018).value)
+    178.0
     """
     rows = get_series(indicator, area=area, data=data)
+    if year is not None:
+        rows = rows[(rows["period_start"].dt.year == year) & (rows["period_end"].dt.year == year)]
     if period_end is not None:
         rows = rows[rows["period_end"] == pd.Timestamp(period_end)]
     if period_start is not None:

@@ -72,3 +72,12 @@ def test_reconcile_figures_telecom_and_areas():
     assert r.area == "an_giang_pre2025"
     with pytest.raises(ValueError, match="no row for area"):
         reconcile_figures("telecom_revenue", "2019-09-30", "2019-12-31", area="an_giang_2025")
+
+
+def test_get_figure_by_year():
+    assert agstats.get_figure("telecom_revenue", year=2018).value == 3300.0
+    # 2019 has the Jan–Sep estimate and (from later sources) possibly the full year: narrow with period_end
+    nine_months = agstats.get_figure("telecom_revenue", year=2019, period_end="2019-09-30")
+    assert nine_months.qualifier == "estimate"
+    with pytest.raises(ValueError, match="no row"):
+        agstats.get_figure("telecom_revenue", year=1990)
