@@ -303,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{report['machine']['cpus']} CPUs, Python {report['machine']['python']}, {report['runs']} runs each")
         print(table(report["results"]))
         return 0
+    if args.runs < 5:
+        parser.error("--runs must be at least 5: every reported figure is a median of at least 5 runs")
     names = args.only or list(BENCHES)
     started = time.strftime("%Y-%m-%dT%H:%M:%S")
     results: dict = {}
