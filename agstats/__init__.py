@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .cite import short_citation, source_line, sources_markdown
 from .io import (
     clear_cache,
     data_dir,
@@ -32,7 +33,6 @@ from .io import (
     load_sources,
     load_units,
 )
-from .cite import short_citation, source_line, sources_markdown
 from .lookup import get_figure, get_series, get_value, reconcile_figures
 from .series import (
     AnnualisedGrowth,

@@ -29,8 +29,9 @@ def _write(df, fmt: str) -> None:  # noqa: ANN001 - a DataFrame
     elif fmt == "json":
         sys.stdout.write(df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n")
     else:
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                               "display.max_colwidth", 40):
+        with pd.option_context(
+            "display.max_rows", None, "display.max_columns", None, "display.width", 200, "display.max_colwidth", 40
+        ):
             sys.stdout.write(df.to_string(index=False) + "\n")
 
 
@@ -40,8 +41,9 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     df = load_indicators(args.sector, area=args.area)
     if args.format == "table":
         df = df[["indicator", "sector", "value", "unit", "period_start", "period_end", "qualifier", "source"]]
-        df = df.assign(period_start=df.period_start.dt.strftime("%Y-%m-%d"),
-                       period_end=df.period_end.dt.strftime("%Y-%m-%d"))
+        df = df.assign(
+            period_start=df.period_start.dt.strftime("%Y-%m-%d"), period_end=df.period_end.dt.strftime("%Y-%m-%d")
+        )
     _write(df, args.format)
     return 0
 

@@ -480,7 +480,9 @@ _ROMAN_QUARTER_RE: Final = re.compile(
     rf"(?<!\w)(?=[qQ])(?:quý|quí)[ ]+(?:IV|I{{1,3}})(?!\w)(?:(?:[ ]+năm[ ]+|[ ]*/[ ]*|[ ]*-[ ]*){_Y}(?![0-9]))?", _I
 )
 _QUARTERS: Final = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
-_AS_OF_BEFORE_RE: Final = re.compile(r"(?<!\w)(?:(?:tính[ ]+)?(?:đến|tới)[ ]+(?:(?:hết|cuối)[ ]+)?|hết[ ]+|cuối[ ]+)\Z", _I)
+_AS_OF_BEFORE_RE: Final = re.compile(
+    r"(?<!\w)(?:(?:tính[ ]+)?(?:đến|tới)[ ]+(?:(?:hết|cuối)[ ]+)?|hết[ ]+|cuối[ ]+)\Z", _I
+)
 _BASE_PERIOD_BEFORE_RE: Final = re.compile(  # "so với cùng kỳ năm 2018", "so với cuối năm 2021"
     r"(?<!\w)(?:so[ ]+với|so|cùng[ ]+kỳ|hơn|như|bằng)[ ]+(?:(?:cùng[ ]+kỳ|kỳ|thời[ ]+điểm|cuối|đầu|hết)[ ]+)?\Z", _I
 )
@@ -511,7 +513,7 @@ def _interval(text: str, year: int | None) -> tuple[date | None, date | None, bo
     that names no interval (a length of time such as *trong 5 tháng*).
     """
     s = " ".join(text.lower().split())
-    for form, rx in _PERIOD_FORMS:
+    for form, rx in _PERIOD_FORMS:  # noqa: B007 (form is read after the loop)
         m = rx.fullmatch(s)
         if m is not None:
             break
@@ -669,7 +671,7 @@ def _is_change(t: str, f: _Figure, lo: int, seg_end: int) -> bool:
         if _BASE_AFTER_RE.match(t, f.end, seg_end):
             return True  # "bằng 84% so với cùng kỳ", "đạt 105% kế hoạch"
         left = t[max(lo, f.start - 60) : f.start]
-        if _BASE_BEFORE_RE.search(left) and not any(c.isdigit() for c in left[_BASE_BEFORE_RE.search(left).end():]):
+        if _BASE_BEFORE_RE.search(left) and not any(c.isdigit() for c in left[_BASE_BEFORE_RE.search(left).end() :]):
             return True  # "so với kế hoạch đạt 95%"
     return False
 
@@ -829,8 +831,14 @@ def extract(text: str, *, year: int | None = None) -> Extraction:
         figures = _figures(t, mentions)
         rows = _Reader(t, figures, _periods(t, mentions, year)).rows() if figures else []
         figures_df = pd.DataFrame.from_records(rows, columns=list(FIGURE_COLUMNS)).astype(
-            {"value": "float64", "low": "float64", "high": "float64", "denominator": "float64", "start": "int64",
-             "end": "int64"}  # fmt: skip
+            {
+                "value": "float64",
+                "low": "float64",
+                "high": "float64",
+                "denominator": "float64",
+                "start": "int64",
+                "end": "int64",
+            }  # fmt: skip
         )
         nq = [(m.kind, m.text, m.start, m.end) for m in mentions if m.quantity is None]
         nq_df = pd.DataFrame(nq, columns=list(NON_QUANTITY_COLUMNS)).astype({"start": "int64", "end": "int64"})

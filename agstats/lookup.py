@@ -126,7 +126,8 @@ def get_figure(
         rows = rows[rows["period_start"] == pd.Timestamp(period_start)]
     if len(rows) != 1:
         periods = "; ".join(
-            f"{r.period_start:%Y-%m-%d}..{r.period_end:%Y-%m-%d}" for r in get_series(indicator, area=area, data=data).itertuples()
+            f"{r.period_start:%Y-%m-%d}..{r.period_end:%Y-%m-%d}"
+            for r in get_series(indicator, area=area, data=data).itertuples()
         )
         what = "no row" if rows.empty else f"{len(rows)} rows"
         raise ValueError(f"{what} of {indicator!r} match; its periods: {periods}")
@@ -196,6 +197,8 @@ def reconcile_figures(
     """
     from .series import reconcile
 
-    partial = get_figure(indicator, period_end=partial_period_end, period_start=partial_period_start, area=area, data=data)
+    partial = get_figure(
+        indicator, period_end=partial_period_end, period_start=partial_period_start, area=area, data=data
+    )
     full = get_figure(indicator, period_end=full_period_end, period_start=full_period_start, area=area, data=data)
     return reconcile(partial, full, nonnegative=nonnegative)

@@ -673,7 +673,9 @@ _OTHER_UNITS: Final = (
     (_RATE_RE, "measure", ""),
     (_PERSONS_RE, "persons", "persons"),
 )
-_OTHER_UNITS_RE: Final = re.compile("|".join(f"(?P<u{i}>{rx.pattern})" for i, (rx, _, _) in enumerate(_OTHER_UNITS)), _I)
+_OTHER_UNITS_RE: Final = re.compile(
+    "|".join(f"(?P<u{i}>{rx.pattern})" for i, (rx, _, _) in enumerate(_OTHER_UNITS)), _I
+)
 _UNIT_DISPATCH_RE: Final = re.compile(
     f"(?P<pct>{_PCT_RE.pattern})|(?P<scale>{_SCALE_RE.pattern})|(?x:(?P<cur>{_CUR_RE.pattern}))|"
     + "".join(f"(?P<u{i}>{rx.pattern})|" for i, (rx, _, _) in enumerate(_OTHER_UNITS))
@@ -693,6 +695,7 @@ def _range_partner_unit(t: str, end: int, unit: _Unit) -> _Unit:
         if partner.kind == "time" or partner.kind == "measure":
             return _Unit(partner.kind, "", 1, end)
     return unit
+
 
 # --------------------------------------------------------------------------- words before a number (left context)
 

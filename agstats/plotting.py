@@ -245,9 +245,7 @@ def _style(qualifier: Any) -> QualifierStyle:
     try:
         return QUALIFIER_STYLES[qualifier]
     except (KeyError, TypeError):
-        raise ValueError(
-            f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}"
-        ) from None
+        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}") from None
 
 
 def set_language(language: str) -> None:
@@ -284,8 +282,9 @@ def get_language() -> str:
     return _LANGUAGE
 
 
-def set_theme(language: str = "en", *, context: str = "notebook", font_scale: float = 1.0,
-              rc: Mapping[str, Any] | None = None) -> None:
+def set_theme(
+    language: str = "en", *, context: str = "notebook", font_scale: float = 1.0, rc: Mapping[str, Any] | None = None
+) -> None:
     """Apply the agstats look and set the default label language.
 
     A seaborn ``whitegrid`` theme with the colour-blind-safe ``"colorblind"``
@@ -334,13 +333,13 @@ def set_theme(language: str = "en", *, context: str = "notebook", font_scale: fl
     }
     if rc:
         params.update(rc)
-    sns.set_theme(context=context, style="whitegrid", palette="colorblind",
-                  font="sans-serif", font_scale=font_scale, rc=params)
+    sns.set_theme(
+        context=context, style="whitegrid", palette="colorblind", font="sans-serif", font_scale=font_scale, rc=params
+    )
     set_language(lang)
 
 
-def label(row_or_frame: pd.Series | pd.DataFrame | Mapping[str, Any],
-          language: str | None = None) -> str | pd.Series:
+def label(row_or_frame: pd.Series | pd.DataFrame | Mapping[str, Any], language: str | None = None) -> str | pd.Series:
     """Return the indicator label in the chosen language.
 
     Parameters
@@ -508,9 +507,15 @@ def format_number(value: float, language: str | None = None, decimals: int | Non
     return text
 
 
-def format_value(value: float, qualifier: str = "exact", unit: str | None = None,
-                 language: str | None = None, *, decimals: int | None = None,
-                 unit_label: str | None = None) -> str:
+def format_value(
+    value: float,
+    qualifier: str = "exact",
+    unit: str | None = None,
+    language: str | None = None,
+    *,
+    decimals: int | None = None,
+    unit_label: str | None = None,
+) -> str:
     """Format a value for labels and prose, with qualifier prefix and unit.
 
     Parameters
@@ -701,31 +706,49 @@ def _offset(orient: str, amount: float) -> tuple[float, float]:
     return (0.0, amount) if orient == "v" else (amount, 0.0)
 
 
-def _bound_arrow(ax: Axes, xy: tuple[float, float], direction: int, orient: str,
-                 color: Sequence[float], start: float = 0.0) -> None:
+def _bound_arrow(
+    ax: Axes, xy: tuple[float, float], direction: int, orient: str, color: Sequence[float], start: float = 0.0
+) -> None:
     """Arrow from a bound towards the values it allows (up/right for ≥)."""
     if not direction:
         return
     ax.annotate(
-        "", xy=xy, xycoords="data",
-        xytext=_offset(orient, direction * (start + _ARROW_PTS)), textcoords="offset points",
-        arrowprops={"arrowstyle": "<|-", "color": _darken(color), "lw": 1.5,
-                    "mutation_scale": 11, "shrinkA": 0, "shrinkB": start},
+        "",
+        xy=xy,
+        xycoords="data",
+        xytext=_offset(orient, direction * (start + _ARROW_PTS)),
+        textcoords="offset points",
+        arrowprops={
+            "arrowstyle": "<|-",
+            "color": _darken(color),
+            "lw": 1.5,
+            "mutation_scale": 11,
+            "shrinkA": 0,
+            "shrinkB": start,
+        },
         annotation_clip=False,
     )
 
 
-def _value_label(ax: Axes, xy: tuple[float, float], text: str, orient: str, pad: float,
-                 negative: bool = False) -> Text:
+def _value_label(ax: Axes, xy: tuple[float, float], text: str, orient: str, pad: float, negative: bool = False) -> Text:
     """Write *text* beyond the end of a mark, *pad* points away."""
     sign = -1.0 if negative else 1.0
     if orient == "v":
         ha, va = "center", ("top" if negative else "bottom")
     else:
         ha, va = ("right" if negative else "left"), "center"
-    return ax.annotate(text, xy=xy, xycoords="data", xytext=_offset(orient, sign * pad),
-                       textcoords="offset points", ha=ha, va=va, color=_TEXT_COLOR,
-                       fontsize="small", annotation_clip=False)
+    return ax.annotate(
+        text,
+        xy=xy,
+        xycoords="data",
+        xytext=_offset(orient, sign * pad),
+        textcoords="offset points",
+        ha=ha,
+        va=va,
+        color=_TEXT_COLOR,
+        fontsize="small",
+        annotation_clip=False,
+    )
 
 
 def _label_pad(qualifier: str, base: float = _LABEL_PAD_PTS) -> float:
@@ -751,14 +774,21 @@ class _QualifierKeyHandler(HandlerBase):
         swatch_w = width * (0.55 if st.direction else 1.0)
         artists: list[Any] = []
         if key.kind == "bar":
-            rect = Rectangle((x0, y0), swatch_w, height, transform=trans,
-                             **_patch_kwargs(key.color, key.qualifier))
+            rect = Rectangle((x0, y0), swatch_w, height, transform=trans, **_patch_kwargs(key.color, key.qualifier))
             artists.append(rect)
         else:
             cx = x0 + swatch_w / 2
             if key.kind == "point":  # lollipop stem
-                artists.append(Line2D([x0, x0 + swatch_w], [y0 + height / 2] * 2, color=key.color,
-                                      lw=1.2, linestyle=st.linestyle, transform=trans))
+                artists.append(
+                    Line2D(
+                        [x0, x0 + swatch_w],
+                        [y0 + height / 2] * 2,
+                        color=key.color,
+                        lw=1.2,
+                        linestyle=st.linestyle,
+                        transform=trans,
+                    )
+                )
             mk = _marker_kwargs(key.color, key.qualifier, size=fontsize * 0.75)
             artists.append(Line2D([cx], [y0 + height / 2], transform=trans, **mk))
         if st.direction:
@@ -770,15 +800,32 @@ class _QualifierKeyHandler(HandlerBase):
                 left, right = x0 + swatch_w + 2, x0 + width
                 mid = y0 + height / 2
                 a, b = ((left, mid), (right, mid)) if st.direction > 0 else ((right, mid), (left, mid))
-            artists.append(FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=fontsize * 0.7,
-                                           color=_darken(key.color), lw=1.2, transform=trans,
-                                           shrinkA=0, shrinkB=0))
+            artists.append(
+                FancyArrowPatch(
+                    a,
+                    b,
+                    arrowstyle="-|>",
+                    mutation_scale=fontsize * 0.7,
+                    color=_darken(key.color),
+                    lw=1.2,
+                    transform=trans,
+                    shrinkA=0,
+                    shrinkB=0,
+                )
+            )
         return artists
 
 
-def qualifier_legend(ax: Axes, qualifiers: Iterable[str] | None = None, language: str | None = None,
-                     *, kind: Literal["bar", "point", "marker"] = "bar", orient: str = "v",
-                     extra: Sequence[tuple[Any, str]] = (), **kwargs: Any) -> Legend:
+def qualifier_legend(
+    ax: Axes,
+    qualifiers: Iterable[str] | None = None,
+    language: str | None = None,
+    *,
+    kind: Literal["bar", "point", "marker"] = "bar",
+    orient: str = "v",
+    extra: Sequence[tuple[Any, str]] = (),
+    **kwargs: Any,
+) -> Legend:
     """Add the legend explaining the qualifier encoding.
 
     Parameters
@@ -823,10 +870,16 @@ def qualifier_legend(ax: Axes, qualifiers: Iterable[str] | None = None, language
     previous = ax.get_legend()
     if previous is not None and previous not in ax.artists:  # keep it, but draw it once
         ax.add_artist(previous)
-    opts: dict[str, Any] = {"title": _TEXT[lang]["legend_title"], "loc": "upper left",
-                            "bbox_to_anchor": (1.01, 1.0), "borderaxespad": 0.0,
-                            "fontsize": "small", "title_fontsize": "small", "frameon": False,
-                            "alignment": "left"}
+    opts: dict[str, Any] = {
+        "title": _TEXT[lang]["legend_title"],
+        "loc": "upper left",
+        "bbox_to_anchor": (1.01, 1.0),
+        "borderaxespad": 0.0,
+        "fontsize": "small",
+        "title_fontsize": "small",
+        "frameon": False,
+        "alignment": "left",
+    }
     handler_map = {_QualifierKey: _QualifierKeyHandler(), **kwargs.pop("handler_map", {})}
     opts.update(kwargs)
     return ax.legend(handles, labels, handler_map=handler_map, **opts)
@@ -837,9 +890,18 @@ def _hue_legend(ax: Axes, levels: Sequence[Any], colors: Sequence[Any], title: s
         handles: list[Any] = [Patch(facecolor=c, edgecolor=c) for c in colors]
     else:
         handles = [Line2D([], [], marker="o", color=c, linestyle="none", markersize=8) for c in colors]
-    leg = ax.legend(handles, [str(v) for v in levels], title=title, loc="lower left",
-                    bbox_to_anchor=(1.01, 0.0), borderaxespad=0.0, fontsize="small",
-                    title_fontsize="small", frameon=False, alignment="left")
+    leg = ax.legend(
+        handles,
+        [str(v) for v in levels],
+        title=title,
+        loc="lower left",
+        bbox_to_anchor=(1.01, 0.0),
+        borderaxespad=0.0,
+        fontsize="small",
+        title_fontsize="small",
+        frameon=False,
+        alignment="left",
+    )
     ax.add_artist(leg)
 
 
@@ -854,8 +916,15 @@ def _axis_text(units: str | None, lang: str) -> str:
     return f"{_TEXT[lang]['value']} ({units})"
 
 
-def titled(ax: Axes, title: str, units: str | None = None, *, language: str | None = None,
-           axis: Literal["x", "y"] = "y", wrap: int = 60) -> Axes:
+def titled(
+    ax: Axes,
+    title: str,
+    units: str | None = None,
+    *,
+    language: str | None = None,
+    axis: Literal["x", "y"] = "y",
+    wrap: int = 60,
+) -> Axes:
     """Set a (wrapped, left-aligned) title and a value-axis label with units.
 
     Parameters
@@ -906,8 +975,9 @@ def _wrap_source(text: str, width: int | None) -> str:
     return "\n".join(lines)
 
 
-def add_source(ax_or_fig: Axes | Figure | SubFigure, text: str, language: str | None = None, *,
-               wrap: int | None = 100) -> Text:
+def add_source(
+    ax_or_fig: Axes | Figure | SubFigure, text: str, language: str | None = None, *, wrap: int | None = 100
+) -> Text:
     """Write a small "Source: …" / "Nguồn: …" line under the plot.
 
     On an Axes the line sits just below the x tick labels and axis label
@@ -960,9 +1030,18 @@ def add_source(ax_or_fig: Axes | Figure | SubFigure, text: str, language: str | 
     def below_xaxis(renderer: Any) -> Any:
         return ax.xaxis.get_tightbbox(renderer) or ax.bbox
 
-    ann = ax.annotate(text, xy=(0.0, 0.0), xycoords=("axes fraction", below_xaxis),
-                      xytext=(0.0, -4.0), textcoords="offset points", ha="left", va="top",
-                      fontsize="small", color=_SOURCE_COLOR, annotation_clip=False)
+    ann = ax.annotate(
+        text,
+        xy=(0.0, 0.0),
+        xycoords=("axes fraction", below_xaxis),
+        xytext=(0.0, -4.0),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize="small",
+        color=_SOURCE_COLOR,
+        annotation_clip=False,
+    )
     ax._agstats_source = ann  # type: ignore[attr-defined]
     return ann
 
@@ -984,8 +1063,18 @@ def _check_orient(orient: str) -> str:
     return orient
 
 
-def _finish(ax: Axes, df: pd.DataFrame, *, lang: str, orient: str, cat_labels: Sequence[str],
-            units: str, title: str | None, source: str | None, wrap: int) -> None:
+def _finish(
+    ax: Axes,
+    df: pd.DataFrame,
+    *,
+    lang: str,
+    orient: str,
+    cat_labels: Sequence[str],
+    units: str,
+    title: str | None,
+    source: str | None,
+    wrap: int,
+) -> None:
     """Category ticks, number format, title, axis label and source line."""
     n = len(cat_labels)
     ticks = [_wrap(c, wrap) for c in cat_labels]
@@ -1002,14 +1091,20 @@ def _finish(ax: Axes, df: pd.DataFrame, *, lang: str, orient: str, cat_labels: S
         ax.xaxis.set_major_formatter(fmt)
         ax.grid(False, axis="y")
         ax.set_ylabel("")
-    titled(ax, title if title is not None else _default_title(df, lang), units,
-           language=lang, axis="y" if orient == "v" else "x")
+    titled(
+        ax,
+        title if title is not None else _default_title(df, lang),
+        units,
+        language=lang,
+        axis="y" if orient == "v" else "x",
+    )
     if source:
         add_source(ax, source, lang)
 
 
-def _layout(df: pd.DataFrame, cats: pd.Series, hue: str | None, lang: str, palette: Any,
-            span: float) -> tuple[list[Any], list[Any], list[Any], np.ndarray, float]:
+def _layout(
+    df: pd.DataFrame, cats: pd.Series, hue: str | None, lang: str, palette: Any, span: float
+) -> tuple[list[Any], list[Any], list[Any], np.ndarray, float]:
     """Category/hue levels, colours, per-row positions and mark width."""
     cat_levels = _levels(cats)
     if hue is not None:
@@ -1024,14 +1119,17 @@ def _layout(df: pd.DataFrame, cats: pd.Series, hue: str | None, lang: str, palet
         hue_levels = [None]
     pairs = list(zip(cats, hues))
     if len(set(pairs)) != len(pairs):
-        raise ValueError("several rows share the same category"
-                         + (" and hue" if hue is not None else "")
-                         + "; pass x=/hue= to tell them apart or filter the data")
+        raise ValueError(
+            "several rows share the same category"
+            + (" and hue" if hue is not None else "")
+            + "; pass x=/hue= to tell them apart or filter the data"
+        )
     colors = _palette(palette, len(hue_levels))
     k = len(hue_levels)
     width = span / k
-    pos = np.array([cat_levels.index(c) - span / 2 + (hue_levels.index(h) + 0.5) * width
-                    for c, h in pairs], dtype=float)
+    pos = np.array(
+        [cat_levels.index(c) - span / 2 + (hue_levels.index(h) + 0.5) * width for c, h in pairs], dtype=float
+    )
     row_colors = [colors[hue_levels.index(h)] for h in hues]
     return cat_levels, hue_levels, row_colors, pos, width
 
@@ -1041,11 +1139,24 @@ def _layout(df: pd.DataFrame, cats: pd.Series, hue: str | None, lang: str, palet
 # --------------------------------------------------------------------------
 
 
-def bar(data: pd.DataFrame, x: str | None = None, y: str = "value", hue: str | None = None, *,
-        ax: Axes | None = None, language: str | None = None, value_labels: bool = True,
-        unit_label: str | None = None, title: str | None = None, source: str | None = None,
-        orient: Orient = "v", palette: str | Sequence[Any] = "colorblind", legend: bool = True,
-        width: float = 0.8, wrap: int | None = None) -> Axes:
+def bar(
+    data: pd.DataFrame,
+    x: str | None = None,
+    y: str = "value",
+    hue: str | None = None,
+    *,
+    ax: Axes | None = None,
+    language: str | None = None,
+    value_labels: bool = True,
+    unit_label: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    orient: Orient = "v",
+    palette: str | Sequence[Any] = "colorblind",
+    legend: bool = True,
+    width: float = 0.8,
+    wrap: int | None = None,
+) -> Axes:
     """Qualifier-aware bar chart of indicator rows.
 
     Reported (``exact``) values are solid bars; estimates are light and
@@ -1138,8 +1249,17 @@ def bar(data: pd.DataFrame, x: str | None = None, y: str = "value", hue: str | N
     any_arrow = any(_style(q).direction > 0 for q in df["qualifier"])
     margin = 0.22 if any_arrow else (0.12 if value_labels else 0.05)
     ax.margins(**{("y" if orient == "v" else "x"): margin})
-    _finish(ax, df, lang=lang, orient=orient, cat_labels=cat_levels, units=units, title=title,
-            source=source, wrap=wrap or (20 if orient == "v" else 32))
+    _finish(
+        ax,
+        df,
+        lang=lang,
+        orient=orient,
+        cat_labels=cat_levels,
+        units=units,
+        title=title,
+        source=source,
+        wrap=wrap or (20 if orient == "v" else 32),
+    )
     if legend:
         if hue is not None:
             _hue_legend(ax, hue_levels, _palette(palette, len(hue_levels)), hue, "bar")
@@ -1147,11 +1267,25 @@ def bar(data: pd.DataFrame, x: str | None = None, y: str = "value", hue: str | N
     return ax
 
 
-def point(data: pd.DataFrame, x: str | None = None, y: str = "value", hue: str | None = None, *,
-          ax: Axes | None = None, language: str | None = None, value_labels: bool = True,
-          unit_label: str | None = None, title: str | None = None, source: str | None = None,
-          orient: Orient = "h", palette: str | Sequence[Any] = "colorblind", legend: bool = True,
-          stems: bool = True, baseline: float = 0.0, wrap: int | None = None) -> Axes:
+def point(
+    data: pd.DataFrame,
+    x: str | None = None,
+    y: str = "value",
+    hue: str | None = None,
+    *,
+    ax: Axes | None = None,
+    language: str | None = None,
+    value_labels: bool = True,
+    unit_label: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    orient: Orient = "h",
+    palette: str | Sequence[Any] = "colorblind",
+    legend: bool = True,
+    stems: bool = True,
+    baseline: float = 0.0,
+    wrap: int | None = None,
+) -> Axes:
     """Qualifier-aware dot (lollipop) plot for values on one scale.
 
     Reported values are filled markers; estimates light-filled markers
@@ -1213,8 +1347,17 @@ def point(data: pd.DataFrame, x: str | None = None, y: str = "value", hue: str |
     values = df[y].to_numpy()
     if stems and (values >= baseline).all():
         (ax.set_ylim if orient == "v" else ax.set_xlim)(baseline, None)
-    _finish(ax, df, lang=lang, orient=orient, cat_labels=cat_levels, units=units, title=title,
-            source=source, wrap=wrap or (20 if orient == "v" else 32))
+    _finish(
+        ax,
+        df,
+        lang=lang,
+        orient=orient,
+        cat_labels=cat_levels,
+        units=units,
+        title=title,
+        source=source,
+        wrap=wrap or (20 if orient == "v" else 32),
+    )
     if orient == "h":
         ax.grid(True, axis="x")
     if legend:
@@ -1224,8 +1367,7 @@ def point(data: pd.DataFrame, x: str | None = None, y: str = "value", hue: str |
     return ax
 
 
-def interval_bounds(data: pd.DataFrame, y: str = "value",
-                    domain: tuple[float, float] | None = None) -> pd.DataFrame:
+def interval_bounds(data: pd.DataFrame, y: str = "value", domain: tuple[float, float] | None = None) -> pd.DataFrame:
     """The interval of values each row allows, from its qualifier.
 
     Point values (exact, estimate, approximate, target) give ``[v, v]``;
@@ -1269,13 +1411,24 @@ def interval_bounds(data: pd.DataFrame, y: str = "value",
     return pd.DataFrame({"lower": lower, "upper": upper}, index=data.index)
 
 
-def interval_plot(data: pd.DataFrame, x: str | None = None, y: str = "value", *,
-                  lower: str | None = None, upper: str | None = None,
-                  domain: tuple[float, float] | None = None, ax: Axes | None = None,
-                  language: str | None = None, value_labels: bool = True,
-                  unit_label: str | None = None, title: str | None = None,
-                  source: str | None = None, palette: str | Sequence[Any] = "colorblind",
-                  legend: bool = True, wrap: int = 32) -> Axes:
+def interval_plot(
+    data: pd.DataFrame,
+    x: str | None = None,
+    y: str = "value",
+    *,
+    lower: str | None = None,
+    upper: str | None = None,
+    domain: tuple[float, float] | None = None,
+    ax: Axes | None = None,
+    language: str | None = None,
+    value_labels: bool = True,
+    unit_label: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    palette: str | Sequence[Any] = "colorblind",
+    legend: bool = True,
+    wrap: int = 32,
+) -> Axes:
     """Horizontal interval plot: what each value or bound allows.
 
     Each row is drawn as the qualifier marker at its value plus, for bounds,
@@ -1341,32 +1494,66 @@ def interval_plot(data: pd.DataFrame, x: str | None = None, y: str = "value", *,
             for end, is_open, sign in ((lo, math.isinf(lo), -1), (hi, math.isinf(hi), +1)):
                 edge = left if sign < 0 else right
                 if is_open:
-                    ax.annotate("", xy=(edge, p), xytext=(edge - sign * 0.04 * span, p),
-                                arrowprops={"arrowstyle": "-|>", "color": _darken(c), "lw": 1.5,
-                                            "mutation_scale": 14, "shrinkA": 0, "shrinkB": 0},
-                                annotation_clip=False)
+                    ax.annotate(
+                        "",
+                        xy=(edge, p),
+                        xytext=(edge - sign * 0.04 * span, p),
+                        arrowprops={
+                            "arrowstyle": "-|>",
+                            "color": _darken(c),
+                            "lw": 1.5,
+                            "mutation_scale": 14,
+                            "shrinkA": 0,
+                            "shrinkB": 0,
+                        },
+                        annotation_clip=False,
+                    )
                 elif end != v:
-                    ax.plot([end], [p], marker="|", markersize=14, markeredgewidth=2,
-                            color=_darken(c), linestyle="none", zorder=3, label="_nolegend_")
+                    ax.plot(
+                        [end],
+                        [p],
+                        marker="|",
+                        markersize=14,
+                        markeredgewidth=2,
+                        color=_darken(c),
+                        linestyle="none",
+                        zorder=3,
+                        label="_nolegend_",
+                    )
         ax.plot([v], [p], zorder=4, label="_nolegend_", **_marker_kwargs(c, q))
         if value_labels:
-            ax.annotate(format_value(v, q, language=lang), xy=(v, p), xytext=(-5, 9),
-                        textcoords="offset points", ha="left", va="bottom", color=_TEXT_COLOR,
-                        fontsize="small", annotation_clip=False)
+            ax.annotate(
+                format_value(v, q, language=lang),
+                xy=(v, p),
+                xytext=(-5, 9),
+                textcoords="offset points",
+                ha="left",
+                va="bottom",
+                color=_TEXT_COLOR,
+                fontsize="small",
+                annotation_clip=False,
+            )
 
-    _finish(ax, df, lang=lang, orient="h", cat_labels=cat_levels, units=units, title=title,
-            source=source, wrap=wrap)
+    _finish(ax, df, lang=lang, orient="h", cat_labels=cat_levels, units=units, title=title, source=source, wrap=wrap)
     ax.set_ylim(len(cat_levels) - 0.4, -0.7)  # room for labels above the first row
     ax.grid(True, axis="x")
     if legend:
         extra: list[tuple[Any, str]] = []
         if (bounds["lower"] < bounds["upper"]).any():
-            extra.append((Line2D([], [], color=_KEY_COLOR, alpha=0.35, lw=6, solid_capstyle="butt"),
-                          _TEXT[lang]["range"]))
+            extra.append(
+                (Line2D([], [], color=_KEY_COLOR, alpha=0.35, lw=6, solid_capstyle="butt"), _TEXT[lang]["range"])
+            )
         if has_open_hi:
             extra.append((_OpenEndKey(), _TEXT[lang]["open"]))
-        qualifier_legend(ax, set(df["qualifier"]), lang, kind="marker", orient="h", extra=extra,
-                         handler_map={_OpenEndKey: _OpenEndHandler()})
+        qualifier_legend(
+            ax,
+            set(df["qualifier"]),
+            lang,
+            kind="marker",
+            orient="h",
+            extra=extra,
+            handler_map={_OpenEndKey: _OpenEndHandler()},
+        )
     return ax
 
 
@@ -1377,11 +1564,26 @@ class _OpenEndKey:
 class _OpenEndHandler(HandlerBase):
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
         y = -ydescent + height / 2
-        band = Line2D([-xdescent, -xdescent + width * 0.8], [y, y], color=_KEY_COLOR, alpha=0.35, lw=6,
-                      solid_capstyle="butt", transform=trans)
-        arrow = FancyArrowPatch((-xdescent + width * 0.5, y), (-xdescent + width, y), arrowstyle="-|>",
-                                mutation_scale=fontsize * 0.8, color=_darken(_KEY_COLOR), lw=1.2,
-                                transform=trans, shrinkA=0, shrinkB=0)
+        band = Line2D(
+            [-xdescent, -xdescent + width * 0.8],
+            [y, y],
+            color=_KEY_COLOR,
+            alpha=0.35,
+            lw=6,
+            solid_capstyle="butt",
+            transform=trans,
+        )
+        arrow = FancyArrowPatch(
+            (-xdescent + width * 0.5, y),
+            (-xdescent + width, y),
+            arrowstyle="-|>",
+            mutation_scale=fontsize * 0.8,
+            color=_darken(_KEY_COLOR),
+            lw=1.2,
+            transform=trans,
+            shrinkA=0,
+            shrinkB=0,
+        )
         return [band, arrow]
 
 
@@ -1477,12 +1679,24 @@ def _group_levels(df: pd.DataFrame, by: str, order: Sequence[Any] | None) -> lis
     return _levels(col.astype(object))
 
 
-def small_multiples(data: pd.DataFrame, by: str = "sector", *, x: str | None = None,
-                    y: str = "value", ncols: int = 3, order: Sequence[Any] | None = None,
-                    group_titles: Mapping[Any, str] | None = None, language: str | None = None,
-                    value_labels: bool = True, title: str | None = None, source: str | None = None,
-                    palette: str | Sequence[Any] = "colorblind", legend: bool = True,
-                    wrap: int = 30, width: float | None = None) -> Figure:
+def small_multiples(
+    data: pd.DataFrame,
+    by: str = "sector",
+    *,
+    x: str | None = None,
+    y: str = "value",
+    ncols: int = 3,
+    order: Sequence[Any] | None = None,
+    group_titles: Mapping[Any, str] | None = None,
+    language: str | None = None,
+    value_labels: bool = True,
+    title: str | None = None,
+    source: str | None = None,
+    palette: str | Sequence[Any] = "colorblind",
+    legend: bool = True,
+    wrap: int = 30,
+    width: float | None = None,
+) -> Figure:
     """A fact sheet: one block of qualifier-aware bar panels per group.
 
     The rows are split by *by* (default: sector) into blocks laid out on a
@@ -1585,23 +1799,36 @@ def small_multiples(data: pd.DataFrame, by: str = "sector", *, x: str | None = N
         return _SM_HEADER_IN + sum(height(p) for p in panels)
 
     nrows = math.ceil(len(groups) / ncols)
-    row_in = [max(need(b) for b in blocks[r * ncols:(r + 1) * ncols]) for r in range(nrows)]
+    row_in = [max(need(b) for b in blocks[r * ncols : (r + 1) * ncols]) for r in range(nrows)]
     spare = nrows * ncols - len(groups)
     top_in = (0.5 if title else 0.0) + (0.0 if spare or not legend else 0.6)
-    fig = plt.figure(figsize=(width or 4.4 * ncols, sum(row_in) + top_in + (0.35 if source else 0.1)),
-                     layout="constrained")
+    fig = plt.figure(
+        figsize=(width or 4.4 * ncols, sum(row_in) + top_in + (0.35 if source else 0.1)), layout="constrained"
+    )
     cells = np.atleast_1d(fig.subfigures(nrows, ncols, height_ratios=row_in, squeeze=False)).ravel()
     for i, (g, panels) in enumerate(zip(groups, blocks)):
         sf = cells[i]
         r = i // ncols
         heights = [height(p) for p in panels]
         rest = row_in[r] - _SM_HEADER_IN - sum(heights)
-        gs = sf.add_gridspec(len(panels) + (1 if rest > 0.05 else 0), 1,
-                             height_ratios=heights + ([rest] if rest > 0.05 else []))
+        gs = sf.add_gridspec(
+            len(panels) + (1 if rest > 0.05 else 0), 1, height_ratios=heights + ([rest] if rest > 0.05 else [])
+        )
         for j, p in enumerate(panels):
             ax = sf.add_subplot(gs[j, 0])
-            bar(p, x=x, y=y, ax=ax, language=lang, value_labels=value_labels, title="",
-                orient="h", palette=[colors[i]], legend=False, wrap=wrap)
+            bar(
+                p,
+                x=x,
+                y=y,
+                ax=ax,
+                language=lang,
+                value_labels=value_labels,
+                title="",
+                orient="h",
+                palette=[colors[i]],
+                legend=False,
+                wrap=wrap,
+            )
             ax.tick_params(axis="y", labelsize="small")
         if group_titles is not None and g in group_titles:
             name = group_titles[g]
@@ -1614,9 +1841,14 @@ def small_multiples(data: pd.DataFrame, by: str = "sector", *, x: str | None = N
         qualifiers = set(df["qualifier"])
         keys = [_QualifierKey(q, "bar", "h") for q in QUALIFIERS if q in qualifiers]
         labels = [_LEGEND_LABELS[lang][q.qualifier] for q in keys]
-        opts: dict[str, Any] = {"handler_map": {_QualifierKey: _QualifierKeyHandler()},
-                                "title": _TEXT[lang]["legend_title"], "fontsize": "small",
-                                "title_fontsize": "small", "frameon": False, "alignment": "left"}
+        opts: dict[str, Any] = {
+            "handler_map": {_QualifierKey: _QualifierKeyHandler()},
+            "title": _TEXT[lang]["legend_title"],
+            "fontsize": "small",
+            "title_fontsize": "small",
+            "frameon": False,
+            "alignment": "left",
+        }
         if spare:
             cells[len(groups)].legend(keys, labels, loc="upper left", bbox_to_anchor=(0.05, 0.95), **opts)
         else:
@@ -1626,8 +1858,7 @@ def small_multiples(data: pd.DataFrame, by: str = "sector", *, x: str | None = N
     return fig
 
 
-def _event_labels(df: pd.DataFrame, label_spec: str | Sequence[str] | pd.Series | None,
-                  lang: str) -> list[str]:
+def _event_labels(df: pd.DataFrame, label_spec: str | Sequence[str] | pd.Series | None, lang: str) -> list[str]:
     if label_spec is None:
         out = []
         for _, row in df.iterrows():
@@ -1654,12 +1885,22 @@ def _kind_text(kind: Any, lang: str) -> str:
     return names[LANGUAGES.index(lang)] if names else str(kind)
 
 
-def timeline(events: pd.DataFrame, *, label: str | Sequence[str] | pd.Series | None = None,
-             hue: str | None = "kind", ax: Axes | None = None, language: str | None = None,
-             title: str | None = None, source: str | None = None,
-             palette: str | Sequence[Any] = "colorblind", legend: bool = True,
-             date_labels: bool = True, sort: bool = True, wrap: int = 34,
-             xlim: tuple[Any, Any] | None = None) -> Axes:
+def timeline(
+    events: pd.DataFrame,
+    *,
+    label: str | Sequence[str] | pd.Series | None = None,
+    hue: str | None = "kind",
+    ax: Axes | None = None,
+    language: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    palette: str | Sequence[Any] = "colorblind",
+    legend: bool = True,
+    date_labels: bool = True,
+    sort: bool = True,
+    wrap: int = 34,
+    xlim: tuple[Any, Any] | None = None,
+) -> Axes:
     """Timeline of dated events: known days as markers, date windows as bars.
 
     Each event (one row of ``agstats.load_events()``) gets its own line.  An
@@ -1780,18 +2021,39 @@ def timeline(events: pd.DataFrame, *, label: str | Sequence[str] | pd.Series | N
         c, s, e = row_colors[i], row["_start"], row["_end"]
         if e > s:  # a window: the whole of both end days
             x0, x1 = to_num(s), to_num(e + one_day)
-            ax.add_patch(Rectangle((x0, i - 0.22), x1 - x0, 0.44, facecolor=_lighten(c, 0.35),
-                                   edgecolor=c, linewidth=1.5, zorder=2))
+            ax.add_patch(
+                Rectangle(
+                    (x0, i - 0.22), x1 - x0, 0.44, facecolor=_lighten(c, 0.35), edgecolor=c, linewidth=1.5, zorder=2
+                )
+            )
             text, anchor, pad = period_label(s, e, lang), x1, 4.0
         else:
-            ax.plot([to_num(s) + 0.5], [i], marker="D", markersize=9, markerfacecolor=c,
-                    markeredgecolor=_darken(c), markeredgewidth=1.2, linestyle="none", zorder=3,
-                    clip_on=False, label="_nolegend_")
+            ax.plot(
+                [to_num(s) + 0.5],
+                [i],
+                marker="D",
+                markersize=9,
+                markerfacecolor=c,
+                markeredgecolor=_darken(c),
+                markeredgewidth=1.2,
+                linestyle="none",
+                zorder=3,
+                clip_on=False,
+                label="_nolegend_",
+            )
             text, anchor, pad = period_label(s, s, lang), to_num(s) + 0.5, 8.0
         if date_labels:
-            ann = ax.annotate(text, xy=(anchor, i), xytext=(pad, 0), textcoords="offset points",
-                              ha="left", va="center", fontsize="small", color=_TEXT_COLOR,
-                              annotation_clip=False)
+            ann = ax.annotate(
+                text,
+                xy=(anchor, i),
+                xytext=(pad, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize="small",
+                color=_TEXT_COLOR,
+                annotation_clip=False,
+            )
             marks.append((ann, to_num(s), anchor, e > s, pad))
 
     ax.set_xlim(to_num(left), to_num(right))
@@ -1803,8 +2065,9 @@ def timeline(events: pd.DataFrame, *, label: str | Sequence[str] | pd.Series | N
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: str(mdates.num2date(v).year)))
     else:
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1, interval=max(1, round(span / 30 / 6))))
-        month_fmt = (lambda t: f"{_MONTHS_EN[t.month - 1]} {t.year}") if lang == "en" else (
-            lambda t: f"{t.month}/{t.year}")
+        month_fmt = (
+            (lambda t: f"{_MONTHS_EN[t.month - 1]} {t.year}") if lang == "en" else (lambda t: f"{t.month}/{t.year}")
+        )
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: month_fmt(mdates.num2date(v))))
     ax.set_xlabel(_EXTRA_TEXT[lang]["year" if years else "month"])
     ax.set_ylabel("")
@@ -1812,8 +2075,9 @@ def timeline(events: pd.DataFrame, *, label: str | Sequence[str] | pd.Series | N
     ax.grid(False, axis="y")
     for loc in ("center", "right"):
         ax.set_title("", loc=loc)
-    ax.set_title(_wrap(title if title is not None else _EXTRA_TEXT[lang]["timeline_title"], 60),
-                 loc="left", fontweight="bold")
+    ax.set_title(
+        _wrap(title if title is not None else _EXTRA_TEXT[lang]["timeline_title"], 60), loc="left", fontweight="bold"
+    )
     if source:
         add_source(ax, source, lang)
     if legend:
@@ -1821,32 +2085,50 @@ def timeline(events: pd.DataFrame, *, label: str | Sequence[str] | pd.Series | N
         handles: list[Any] = []
         labels: list[str] = []
         if shown["day"]:
-            handles.append(Line2D([], [], marker="D", markersize=8, markerfacecolor=_KEY_COLOR,
-                                  markeredgecolor=_darken(_KEY_COLOR), linestyle="none"))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="D",
+                    markersize=8,
+                    markerfacecolor=_KEY_COLOR,
+                    markeredgecolor=_darken(_KEY_COLOR),
+                    linestyle="none",
+                )
+            )
             labels.append(_EXTRA_TEXT[lang]["day"])
         if shown["window"]:
             handles.append(Patch(facecolor=_lighten(_KEY_COLOR, 0.35), edgecolor=_KEY_COLOR, linewidth=1.5))
             labels.append(_EXTRA_TEXT[lang]["window"])
-        opts: dict[str, Any] = {"loc": "upper left", "borderaxespad": 0.0, "fontsize": "small",
-                                "title_fontsize": "small", "frameon": False, "alignment": "left"}
+        opts: dict[str, Any] = {
+            "loc": "upper left",
+            "borderaxespad": 0.0,
+            "fontsize": "small",
+            "title_fontsize": "small",
+            "frameon": False,
+            "alignment": "left",
+        }
         if hue is not None:
             kind_title = _EXTRA_TEXT[lang]["kind"] if hue == "kind" else hue
-            first = ax.legend([Patch(facecolor=c, edgecolor=c) for c in colors], hue_levels,
-                              title=kind_title, bbox_to_anchor=(1.01, 1.0), **opts)
+            first = ax.legend(
+                [Patch(facecolor=c, edgecolor=c) for c in colors],
+                hue_levels,
+                title=kind_title,
+                bbox_to_anchor=(1.01, 1.0),
+                **opts,
+            )
             ax.add_artist(first)
             opts["loc"] = "lower left"
             anchor_y = 0.0
         else:
             anchor_y = 1.0
-        ax.legend(handles, labels, title=_EXTRA_TEXT[lang]["date_legend"],
-                  bbox_to_anchor=(1.01, anchor_y), **opts)
+        ax.legend(handles, labels, title=_EXTRA_TEXT[lang]["date_legend"], bbox_to_anchor=(1.01, anchor_y), **opts)
     if marks:
         _place_timeline_labels(ax, marks, extend=xlim is None)
     return ax
 
 
-def _place_timeline_labels(ax: Axes, marks: Sequence[tuple[Text, float, float, bool, float]],
-                           extend: bool) -> None:
+def _place_timeline_labels(ax: Axes, marks: Sequence[tuple[Text, float, float, bool, float]], extend: bool) -> None:
     """Put each date label inside its window, right of its mark, or left of it.
 
     A label goes inside a window bar when it fits there, else to the right of

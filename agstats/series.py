@@ -242,13 +242,10 @@ class Interval:
         if qualifier in _UPPER_QUALIFIERS:
             if value < 0:
                 raise ValueError(
-                    f"upper bound {value!r} is negative; upper bounds are read as [0, v] "
-                    "for non-negative quantities"
+                    f"upper bound {value!r} is negative; upper bounds are read as [0, v] for non-negative quantities"
                 )
             return cls(0.0, value)
-        raise ValueError(
-            f"unknown qualifier {qualifier!r}; expected one of {', '.join(sorted(QUALIFIERS))}"
-        )
+        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(sorted(QUALIFIERS))}")
 
     @classmethod
     def ratio(cls, a: Interval | float, b: Interval | float) -> Interval:
@@ -487,9 +484,7 @@ def months_in_period(
     if problems and errors == "raise":
         shown = "; ".join(f"{i!r}: {p}" for i, p in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise ValueError(
-            f"{len(problems)} period(s) are not whole calendar months: {shown}{more}"
-        )
+        raise ValueError(f"{len(problems)} period(s) are not whole calendar months: {shown}{more}")
     valid = [_period_problem(a, b) is None for a, b in zip(s, e)]
     months = ((e.dt.year - s.dt.year) * 12 + e.dt.month - s.dt.month + 1).astype(float)
     return months.where(valid).rename(None)
@@ -746,9 +741,7 @@ def growth_annualised(
     )
 
 
-def implied_remainder(
-    partial: Value, full: Value, *, nonnegative: bool = True
-) -> Value:
+def implied_remainder(partial: Value, full: Value, *, nonnegative: bool = True) -> Value:
     """What the rest of a period must contribute: ``full - partial``.
 
     For instance a January–September estimate and a full-year figure imply
@@ -798,12 +791,10 @@ def implied_remainder(
         return rest
     rest = full - partial
     if nonnegative:
-        negative = (np.asarray(rest, dtype=float) < 0)
+        negative = np.asarray(rest, dtype=float) < 0
         if negative.any():
             where = f" at {list(rest.index[negative])}" if isinstance(rest, pd.Series) else ""
-            raise ValueError(
-                f"partial exceeds full{where}: the implied remainder would be negative"
-            )
+            raise ValueError(f"partial exceeds full{where}: the implied remainder would be negative")
     return rest
 
 

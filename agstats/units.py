@@ -138,9 +138,7 @@ def _rate_table(rates: RatesLike) -> dict[int, float]:
     elif isinstance(rates, (pd.Series, Mapping)):
         items = rates.items()
     else:
-        raise TypeError(
-            f"rates must be a DataFrame, a Series or a mapping, got {type(rates).__name__}"
-        )
+        raise TypeError(f"rates must be a DataFrame, a Series or a mapping, got {type(rates).__name__}")
     table: dict[int, float] = {}
     for year, rate in items:
         rate = float(rate)
@@ -224,8 +222,7 @@ def _convert(value: Values, from_unit: str, to_unit: str, table: dict, hint: str
     to_dim, to_factor = _lookup(to_unit, table)
     if from_dim != to_dim:
         raise ValueError(
-            f"cannot convert {from_unit!r} ({from_dim}) to {to_unit!r} ({to_dim}): "
-            f"units of different dimensions{hint}"
+            f"cannot convert {from_unit!r} ({from_dim}) to {to_unit!r} ({to_dim}): units of different dimensions{hint}"
         )
     return _rescale(value, from_factor, to_factor)
 
@@ -372,11 +369,7 @@ def exchange_rate(year: Years, *, rates: RatesLike = None) -> float | pd.Series:
 
 
 def _check_aligned(value: Any, year: Any) -> None:
-    if (
-        isinstance(value, pd.Series)
-        and isinstance(year, pd.Series)
-        and not value.index.equals(year.index)
-    ):
+    if isinstance(value, pd.Series) and isinstance(year, pd.Series) and not value.index.equals(year.index):
         raise ValueError("value and year are Series with different indexes; align them first")
 
 
@@ -512,9 +505,7 @@ def _require(code: str, dimension: str, table: dict, what: str, hint: str) -> No
     actual = _lookup(code, table)[0]
     if actual != dimension:
         hint = f"; {hint}" if hint else ""
-        raise ValueError(
-            f"{what} must be in a {dimension} unit, got {code!r} ({actual}){hint}"
-        )
+        raise ValueError(f"{what} must be in a {dimension} unit, got {code!r} ({actual}){hint}")
 
 
 # --------------------------------------------------------------------------
@@ -528,8 +519,7 @@ def _check_positive(x: Any, name: str) -> None:
         if bad.any():
             labels = list(x.index[bad]) if isinstance(x, pd.Series) else list(np.flatnonzero(bad))
             raise ValueError(
-                f"{name} must be finite and > 0; invalid at {labels[:10]}"
-                + (" ..." if len(labels) > 10 else "")
+                f"{name} must be finite and > 0; invalid at {labels[:10]}" + (" ..." if len(labels) > 10 else "")
             )
         return
     if isinstance(x, bool) or not isinstance(x, numbers.Real):

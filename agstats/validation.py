@@ -82,6 +82,7 @@ class DataValidationError(ValueError):
 
 # --------------------------------------------------------------------------- reading
 
+
 def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     """Read a CSV file as text: header and rows, nothing converted or dropped.
 
@@ -108,7 +109,7 @@ def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
             row = {"__line__": str(line_no), "__ncols__": str(len(values))}
             for name, val in zip(header, values):
                 row[name] = val
-            for name in header[len(values):]:
+            for name in header[len(values) :]:
                 row[name] = ""
             rows.append(row)
     return header, rows
@@ -138,6 +139,7 @@ _TYPE_WORDS = {"number": "a number", "integer": "an integer", "date": "an ISO da
 
 
 # --------------------------------------------------------------------------- checks
+
 
 def _check_schema(
     fname: str, header: list[str], rows: list[dict[str, str]], schema: dict, problems: list[Problem]
@@ -212,7 +214,10 @@ def _check_schema(
 
 
 def _check_foreign_keys(
-    fname: str, typed: list[dict[str, Any]], schema: dict, tables: dict[str, list[dict[str, Any]]],
+    fname: str,
+    typed: list[dict[str, Any]],
+    schema: dict,
+    tables: dict[str, list[dict[str, Any]]],
     problems: list[Problem],
 ) -> None:
     for fk in schema.get("foreignKeys", []):
@@ -224,8 +229,12 @@ def _check_foreign_keys(
             val = row.get(field)
             if val is not None and val not in targets:
                 problems.append(
-                    Problem(fname, row["__line__"], field,
-                            f"unknown {word} {val!r} (not in {ref['resource']}.csv {ref['fields']})")
+                    Problem(
+                        fname,
+                        row["__line__"],
+                        field,
+                        f"unknown {word} {val!r} (not in {ref['resource']}.csv {ref['fields']})",
+                    )
                 )
 
 
@@ -233,8 +242,9 @@ def _check_periods(fname: str, typed: list[dict[str, Any]], problems: list[Probl
     for row in typed:
         start, end = row.get("period_start"), row.get("period_end")
         if start is not None and end is not None and end < start:
-            problems.append(Problem(fname, row["__line__"], "period_end",
-                                    f"period_end {end} is before period_start {start}"))
+            problems.append(
+                Problem(fname, row["__line__"], "period_end", f"period_end {end} is before period_start {start}")
+            )
         ds, de = row.get("date_start"), row.get("date_end")
         if ds is not None and de is not None and de < ds:
             problems.append(Problem(fname, row["__line__"], "date_end", f"date_end {de} is before date_start {ds}"))
@@ -338,6 +348,7 @@ def _check_rate_evidence(fname: str, typed: list[dict[str, Any]], problems: list
 
 
 # --------------------------------------------------------------------------- package
+
 
 def validate_package(data_dir: Path | str) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
     """Validate every table of a data package folder.

@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -66,6 +65,7 @@ def interleave(runs: int, **fns: Callable[[], object]) -> dict[str, dict[str, fl
 
 # --------------------------------------------------------------------------- benchmarks
 
+
 def bench_import(runs: int) -> dict:
     log("cold import agstats vs pandas (fresh subprocesses)")
     res = interleave(
@@ -78,7 +78,10 @@ def bench_import(runs: int) -> dict:
     res["target_ratio"] = 1.15
     leaked = subprocess.run(
         [PY, "-c", "import sys, agstats; print(sorted(m for m in ('matplotlib', 'seaborn') if m in sys.modules))"],
-        capture_output=True, text=True, check=True, cwd=tempfile.gettempdir(),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tempfile.gettempdir(),
     ).stdout.strip()
     res["plotting_libs_loaded_by_import"] = leaked
     return res
@@ -98,8 +101,9 @@ def bench_load(runs: int) -> dict:
     log("load_indicators(): first call (read + validate) and cached call")
     firsts, cached = [], []
     for i in range(runs):
-        out = subprocess.run([PY, "-c", LOAD_CODE], capture_output=True, text=True, check=True,
-                             cwd=tempfile.gettempdir())
+        out = subprocess.run(
+            [PY, "-c", LOAD_CODE], capture_output=True, text=True, check=True, cwd=tempfile.gettempdir()
+        )
         d = json.loads(out.stdout)
         firsts.append(d["first"])
         cached.append(d["cached"])
@@ -112,8 +116,9 @@ def _execute(path: Path) -> None:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
-                   record_timing=False).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}, record_timing=False
+    ).execute()
 
 
 def _empty_notebook(folder: Path) -> Path:
@@ -134,13 +139,11 @@ def bench_notebooks(runs: int) -> dict:
         floor_nb = _empty_notebook(Path(tmp))
         fns = {"floor": lambda: _execute(floor_nb)}
         for path in NOTEBOOKS:
-            fns[path.stem] = (lambda p=path: _execute(p))
+            fns[path.stem] = lambda p=path: _execute(p)
         res = interleave(runs, **fns)
     floor = res.pop("floor")
     out["floor"] = floor
-    out["notebooks"] = {
-        name: {**s, "above_floor": s["median"] - floor["median"]} for name, s in res.items()
-    }
+    out["notebooks"] = {name: {**s, "above_floor": s["median"] - floor["median"]} for name, s in res.items()}
     return out
 
 
@@ -155,8 +158,10 @@ def _nbval(extra_env: dict[str, str] | None = None, preamble: str = "") -> None:
 
 
 def _nbclient_all() -> None:
-    code = ("import sys; sys.path.insert(0, 'benchmarks'); from run import _execute, NOTEBOOKS\n"
-            "for p in NOTEBOOKS: _execute(p)\n")
+    code = (
+        "import sys; sys.path.insert(0, 'benchmarks'); from run import _execute, NOTEBOOKS\n"
+        "for p in NOTEBOOKS: _execute(p)\n"
+    )
     run_quiet([PY, "-c", code], cwd=ROOT)
 
 
@@ -219,6 +224,7 @@ BENCHES = {
 
 # --------------------------------------------------------------------------- report
 
+
 def ms(x: float) -> str:
     return f"{x * 1e3:.1f} ms" if x < 1 else f"{x:.2f} s"
 
@@ -231,48 +237,84 @@ def table(results: dict) -> str:
     rows: list[tuple[str, str, str]] = []
     if "import" in results:
         r = results["import"]
-        rows += [("cold `import pandas`", rng(r["pandas"]), ""),
-                 ("cold `import agstats`", rng(r["agstats"]), ""),
-                 ("  ratio agstats / pandas", f"{r['ratio_agstats_to_pandas']:.3f}",
-                  f"≤ {r['target_ratio']} {'met' if r['ratio_agstats_to_pandas'] <= r['target_ratio'] else 'MISSED'}")]
+        rows += [
+            ("cold `import pandas`", rng(r["pandas"]), ""),
+            ("cold `import agstats`", rng(r["agstats"]), ""),
+            (
+                "  ratio agstats / pandas",
+                f"{r['ratio_agstats_to_pandas']:.3f}",
+                f"≤ {r['target_ratio']} {'met' if r['ratio_agstats_to_pandas'] <= r['target_ratio'] else 'MISSED'}",
+            ),
+        ]
     if "load" in results:
         r = results["load"]
-        rows += [("first `load_indicators()`", rng(r["first"]),
-                  f"≤ 50 ms {'met' if r['first']['median'] <= r['target_first_s'] else 'MISSED'}"),
-                 ("cached `load_indicators()`", rng(r["cached"]),
-                  f"≤ 1 ms {'met' if r['cached']['median'] <= r['target_cached_s'] else 'MISSED'}")]
+        rows += [
+            (
+                "first `load_indicators()`",
+                rng(r["first"]),
+                f"≤ 50 ms {'met' if r['first']['median'] <= r['target_first_s'] else 'MISSED'}",
+            ),
+            (
+                "cached `load_indicators()`",
+                rng(r["cached"]),
+                f"≤ 1 ms {'met' if r['cached']['median'] <= r['target_cached_s'] else 'MISSED'}",
+            ),
+        ]
     if "notebooks" in results:
         r = results["notebooks"]
         rows.append(("empty notebook (floor)", rng(r["floor"]), ""))
         for name, s in r["notebooks"].items():
-            rows.append((f"  {name}", rng(s), f"+{s['above_floor']:.2f} s above floor "
-                         f"{'met' if s['above_floor'] <= r['target_above_floor_s'] else 'MISSED'}"))
+            rows.append(
+                (
+                    f"  {name}",
+                    rng(s),
+                    f"+{s['above_floor']:.2f} s above floor "
+                    f"{'met' if s['above_floor'] <= r['target_above_floor_s'] else 'MISSED'}",
+                )
+            )
     if "nbval" in results:
         r = results["nbval"]
-        rows += [("nbclient, all notebooks", rng(r["nbclient"]), ""),
-                 ("strict nbval, all notebooks", rng(r["nbval"]),
-                  f"ratio {r['ratio_nbval_to_nbclient']:.3f} (≤ {r['target_ratio']} "
-                  f"{'met' if r['ratio_nbval_to_nbclient'] <= r['target_ratio'] else 'MISSED'})"),
-                 ("  same, rfc3987-syntax blocked", rng(r["nbval_without_rfc3987"]),
-                  f"ratio {r['ratio_nbval_without_rfc3987_to_nbclient']:.3f}"),
-                 ("`import nbformat`", rng(r["import_nbformat"]["nbformat"]), ""),
-                 ("  same, rfc3987-syntax blocked", rng(r["import_nbformat"]["nbformat_without_rfc3987"]), "")]
+        rows += [
+            ("nbclient, all notebooks", rng(r["nbclient"]), ""),
+            (
+                "strict nbval, all notebooks",
+                rng(r["nbval"]),
+                f"ratio {r['ratio_nbval_to_nbclient']:.3f} (≤ {r['target_ratio']} "
+                f"{'met' if r['ratio_nbval_to_nbclient'] <= r['target_ratio'] else 'MISSED'})",
+            ),
+            (
+                "  same, rfc3987-syntax blocked",
+                rng(r["nbval_without_rfc3987"]),
+                f"ratio {r['ratio_nbval_without_rfc3987_to_nbclient']:.3f}",
+            ),
+            ("`import nbformat`", rng(r["import_nbformat"]["nbformat"]), ""),
+            ("  same, rfc3987-syntax blocked", rng(r["import_nbformat"]["nbformat_without_rfc3987"]), ""),
+        ]
     if "site" in results:
         r = results["site"]
         if "skipped" in r:
             rows.append(("site build", "skipped", r["skipped"]))
         else:
-            rows.append((f"site build ({r['pages']} HTML pages, executed notebooks)", rng(r["site"]),
-                         f"≤ 20 s {'met' if r['site']['median'] <= r['target_s'] else 'MISSED'}"))
+            rows.append(
+                (
+                    f"site build ({r['pages']} HTML pages, executed notebooks)",
+                    rng(r["site"]),
+                    f"≤ 20 s {'met' if r['site']['median'] <= r['target_s'] else 'MISSED'}",
+                )
+            )
     if "extract" in results:
         r = results["extract"]
         if "skipped" in r:
             rows.append(("extractor throughput", "skipped", r["skipped"]))
         else:
             med = r["mb_per_s_median"]
-            rows.append((f"extractor throughput ({r['text_mb']:.1f} MB, {r['figures']} figures)",
-                         f"{med:.2f} MB/s (min {r['mb_per_s_min']:.2f}, max {r['mb_per_s_max']:.2f}, n={r['runs']})",
-                         f"≥ 1 MB/s {'met' if med >= r['target_mb_per_s'] else 'MISSED'}"))
+            rows.append(
+                (
+                    f"extractor throughput ({r['text_mb']:.1f} MB, {r['figures']} figures)",
+                    f"{med:.2f} MB/s (min {r['mb_per_s_min']:.2f}, max {r['mb_per_s_max']:.2f}, n={r['runs']})",
+                    f"≥ 1 MB/s {'met' if med >= r['target_mb_per_s'] else 'MISSED'}",
+                )
+            )
     w1 = max(len(r[0]) for r in rows)
     w2 = max(len(r[1]) for r in rows)
     return "\n".join(f"{a:<{w1}}  {b:<{w2}}  {c}" for a, b, c in rows)
@@ -299,8 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.show:
         report = json.loads(args.json.read_text())
-        print(f"agstats benchmarks — {report['date']} — {report['machine'].get('cpu', '?')}, "
-              f"{report['machine']['cpus']} CPUs, Python {report['machine']['python']}, {report['runs']} runs each")
+        print(
+            f"agstats benchmarks — {report['date']} — {report['machine'].get('cpu', '?')}, "
+            f"{report['machine']['cpus']} CPUs, Python {report['machine']['python']}, {report['runs']} runs each"
+        )
         print(table(report["results"]))
         return 0
     if args.runs < 5:
@@ -312,8 +356,10 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = BENCHES[name](args.runs)
     report = {"date": started, "machine": machine(), "runs": args.runs, "results": results}
     args.json.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"agstats benchmarks — {started} — {report['machine'].get('cpu', '?')}, {report['machine']['cpus']} CPUs, "
-          f"Python {report['machine']['python']}")
+    print(
+        f"agstats benchmarks — {started} — {report['machine'].get('cpu', '?')}, {report['machine']['cpus']} CPUs, "
+        f"Python {report['machine']['python']}"
+    )
     print(table(results))
     print(f"\nwritten to {args.json}")
     return 0

@@ -89,8 +89,7 @@ def esc(value: object) -> str:
     """
     text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
     text = html.escape(text, quote=True)
-    return (text.replace("\r", "&#13;").replace("\n", "&#10;")
-            .replace("{", "&#123;").replace("}", "&#125;"))
+    return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("{", "&#123;").replace("}", "&#125;")
 
 
 def safe_url(url: object) -> str | None:
@@ -125,18 +124,34 @@ def indicators_table(df: pd.DataFrame, *, table_id: str, caption: str, units: pd
     from agstats import plotting as agp  # format_number/period_label: the notebooks' formatting
 
     unit_en = {str(r.code): str(r.label_en) for r in units.itertuples()}
-    head = ["Indicator", "Vietnamese label", "Value", "Unit", "Period", "Qualifier", "Area", "Sector",
-            "Source", "Evidence (verbatim)", "Note"]
-    lines = [f'<div class="agstats-table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">',
-             f'<table class="agstats-table agstats-data" id="{esc(table_id)}">',
-             f"<caption>{esc(caption)}</caption>",
-             "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head) + "</tr></thead>",
-             "<tbody>"]
+    head = [
+        "Indicator",
+        "Vietnamese label",
+        "Value",
+        "Unit",
+        "Period",
+        "Qualifier",
+        "Area",
+        "Sector",
+        "Source",
+        "Evidence (verbatim)",
+        "Note",
+    ]
+    lines = [
+        f'<div class="agstats-table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">',
+        f'<table class="agstats-table agstats-data" id="{esc(table_id)}">',
+        f"<caption>{esc(caption)}</caption>",
+        "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head) + "</tr></thead>",
+        "<tbody>",
+    ]
     for r in df.itertuples(index=False):
         qualifier = str(r.qualifier)
         unit = str(r.unit)
-        value = agp.format_value(float(r.value), qualifier, None, "en") if qualifier in agp.QUALIFIERS \
+        value = (
+            agp.format_value(float(r.value), qualifier, None, "en")
+            if qualifier in agp.QUALIFIERS
             else agp.format_number(float(r.value), "en")
+        )
         source = str(r.source)
         cells = [
             td(f"{esc(r.label_en)}<br><code>{esc(r.indicator)}</code>"),
@@ -144,7 +159,9 @@ def indicators_table(df: pd.DataFrame, *, table_id: str, caption: str, units: pd
             td(esc(value), cls="num"),
             td(esc(agp.unit_text(unit, "en") or unit_en.get(unit, unit))),
             td(esc(agp.period_label(r.period_start, r.period_end, "en")), cls="nowrap"),
-            td(f'<span class="agstats-q agstats-q-{esc(qualifier)}">{esc(QUALIFIER_NAMES.get(qualifier, qualifier))}</span>'),
+            td(
+                f'<span class="agstats-q agstats-q-{esc(qualifier)}">{esc(QUALIFIER_NAMES.get(qualifier, qualifier))}</span>'
+            ),
             td(esc(AREA_NAMES.get(str(r.area), str(r.area)))),
             td(esc(r.sector)),
             td(f'<a href="sources.html#{esc(anchor(source))}">{esc(source)}</a>', cls="nowrap"),
@@ -158,34 +175,41 @@ def indicators_table(df: pd.DataFrame, *, table_id: str, caption: str, units: pd
 
 def data_page(indicators: pd.DataFrame, context: pd.DataFrame, units: pd.DataFrame, *, version: str) -> str:
     """The Markdown source of the data page (raw HTML tables inside)."""
-    return "\n".join([
-        "# Data",
-        "",
-        f"Every figure of the agstats data package (version {esc(version)}), generated from the data "
-        "when this site is built — nothing on this page is typed by hand. The value carries the sign of "
-        "its qualifier (≥ for a lower bound, ≤ for an upper bound, ≈ for an approximate value); see "
-        "[How to read the figures](index.md#how-to-read-the-figures). The evidence is the shortest "
-        "verbatim phrase of the source that states the figure, in Vietnamese.",
-        "",
-        "In Python: `agstats.load_indicators()` and `agstats.load_context()` return the same rows as "
-        "typed pandas tables.",
-        "",
-        "## Sector figures",
-        "",
-        f"{len(indicators)} rows, from `agstats.load_indicators()`.",
-        "",
-        indicators_table(indicators, table_id="indicators-table", units=units,
-                         caption=f"ICT-sector figures ({len(indicators)} rows)"),
-        "",
-        "## Context figures",
-        "",
-        f"{len(context)} rows (population, land area, economy, administrative units), from "
-        "`agstats.load_context()`.",
-        "",
-        indicators_table(context, table_id="context-table", units=units,
-                         caption=f"Context figures ({len(context)} rows)"),
-        "",
-    ])
+    return "\n".join(
+        [
+            "# Data",
+            "",
+            f"Every figure of the agstats data package (version {esc(version)}), generated from the data "
+            "when this site is built — nothing on this page is typed by hand. The value carries the sign of "
+            "its qualifier (≥ for a lower bound, ≤ for an upper bound, ≈ for an approximate value); see "
+            "[How to read the figures](index.md#how-to-read-the-figures). The evidence is the shortest "
+            "verbatim phrase of the source that states the figure, in Vietnamese.",
+            "",
+            "In Python: `agstats.load_indicators()` and `agstats.load_context()` return the same rows as "
+            "typed pandas tables.",
+            "",
+            "## Sector figures",
+            "",
+            f"{len(indicators)} rows, from `agstats.load_indicators()`.",
+            "",
+            indicators_table(
+                indicators,
+                table_id="indicators-table",
+                units=units,
+                caption=f"ICT-sector figures ({len(indicators)} rows)",
+            ),
+            "",
+            "## Context figures",
+            "",
+            f"{len(context)} rows (population, land area, economy, administrative units), from "
+            "`agstats.load_context()`.",
+            "",
+            indicators_table(
+                context, table_id="context-table", units=units, caption=f"Context figures ({len(context)} rows)"
+            ),
+            "",
+        ]
+    )
 
 
 def sources_page(sources: pd.DataFrame) -> str:
@@ -203,10 +227,12 @@ def sources_page(sources: pd.DataFrame) -> str:
     for tier in tiers:
         rows = sources[sources["tier"].astype(str) == tier]
         out += [f"## {TIER_NAMES.get(tier, tier.capitalize() + ' sources')}", ""]
-        out += ['<div class="agstats-table-wrap">',
-                f'<table class="agstats-table agstats-sources" id="sources-{esc(tier)}">',
-                "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in ("Id", "Source")) + "</tr></thead>",
-                "<tbody>"]
+        out += [
+            '<div class="agstats-table-wrap">',
+            f'<table class="agstats-table agstats-sources" id="sources-{esc(tier)}">',
+            "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in ("Id", "Source")) + "</tr></thead>",
+            "<tbody>",
+        ]
         for r in rows.itertuples(index=False):
             title = str(r.title)
             title_lang = "vi" if r.language == "vi" and not title.startswith("[") else ""
@@ -214,13 +240,17 @@ def sources_page(sources: pd.DataFrame) -> str:
             url = safe_url(r.url)
             link = f'<a href="{esc(url)}">{esc(url)}</a>' if url else esc(r.url)
             date_note = f" ({esc(str(r.published_note).rstrip('.'))})" if r.published_note else ""
-            citation = (f"{esc(r.publisher)} ({esc(r.published)}){date_note}. "
-                        f"<cite{lang_attr}>{esc(title)}</cite>. {link}")
+            citation = (
+                f"{esc(r.publisher)} ({esc(r.published)}){date_note}. <cite{lang_attr}>{esc(title)}</cite>. {link}"
+            )
             language = esc(LANGUAGE_NAMES.get(str(r.language), str(r.language)))
             note = f" {esc(r.note)}" if r.note else ""
-            out.append(f'<tr id="{esc(anchor(str(r.id)))}">'
-                       + td(f"<code>{esc(r.id)}</code>", cls="nowrap")
-                       + td(f'{citation}<br><span class="note">In {language}.{note}</span>') + "</tr>")
+            out.append(
+                f'<tr id="{esc(anchor(str(r.id)))}">'
+                + td(f"<code>{esc(r.id)}</code>", cls="nowrap")
+                + td(f'{citation}<br><span class="note">In {language}.{note}</span>')
+                + "</tr>"
+            )
         out += ["</tbody>", "</table>", "</div>", ""]
     return "\n".join(out)
 
@@ -238,11 +268,22 @@ def notebook_title(path: Path) -> str | None:
 
 def toc_yaml(notebook_names: Iterable[str]) -> str:
     """The jb-book table of contents: landing page, the notebooks in reading order, then reference pages."""
-    lines = ["# Generated by scripts/build_site.py: do not edit.", "format: jb-book", "root: index", "parts:",
-             "  - caption: Analyses", "    chapters:"]
+    lines = [
+        "# Generated by scripts/build_site.py: do not edit.",
+        "format: jb-book",
+        "root: index",
+        "parts:",
+        "  - caption: Analyses",
+        "    chapters:",
+    ]
     lines += [f"      - file: {name}" for name in notebook_names]
-    lines += ["  - caption: Data and sources", "    chapters:",
-              "      - file: data", "      - file: sources", "      - file: reproduce"]
+    lines += [
+        "  - caption: Data and sources",
+        "    chapters:",
+        "      - file: data",
+        "      - file: sources",
+        "      - file: reproduce",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -270,12 +311,15 @@ def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str]) 
     context = agstats.load_context(data_dir=data_dir)
     sources = agstats.load_sources(data_dir=data_dir)
     units = agstats.load_units(data_dir=data_dir)
-    (src / "data.md").write_text(data_page(indicators, context, units, version=agstats.__version__),
-                                 encoding="utf-8")
+    (src / "data.md").write_text(data_page(indicators, context, units, version=agstats.__version__), encoding="utf-8")
     (src / "sources.md").write_text(sources_page(sources), encoding="utf-8")
     (src / "_toc.yml").write_text(toc_yaml(notebook_names), encoding="utf-8")
-    counts = {"n_indicators": len(indicators), "n_context": len(context), "n_sources": len(sources),
-              "n_notebooks": len(notebook_names)}
+    counts = {
+        "n_indicators": len(indicators),
+        "n_context": len(context),
+        "n_sources": len(sources),
+        "n_notebooks": len(notebook_names),
+    }
     (src / "_config.yml").write_text(config_yaml({"version": agstats.__version__, **counts}), encoding="utf-8")
     return counts
 
@@ -288,7 +332,7 @@ def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str]) 
 # backend displays each figure with metadata from _fetch_figure_metadata(fig); we add the
 # figure's titles there. Nothing else in the kernel changes; if matplotlib_inline is
 # missing or changes shape, figures simply get the fallback alt text.
-ALT_HOOK = '''\
+ALT_HOOK = """\
 def _agstats_record_titles():
     try:
         from matplotlib_inline import backend_inline
@@ -322,7 +366,7 @@ def _agstats_record_titles():
 
 _agstats_record_titles()
 del _agstats_record_titles
-'''
+"""
 
 
 def execute(paths: list[Path], out: Path) -> None:
@@ -334,7 +378,8 @@ def execute(paths: list[Path], out: Path) -> None:
         # Quiet kernels: no "running over TCP without encryption" warning per notebook
         # (the kernels listen on 127.0.0.1 only); errors are still shown.
         (startup.parent / "ipython_kernel_config.py").write_text(
-            'c.IPKernelApp.log_level = "ERROR"\n', encoding="utf-8")
+            'c.IPKernelApp.log_level = "ERROR"\n', encoding="utf-8"
+        )
         env = dict(os.environ, IPYTHONDIR=ipython_dir)
         env.pop("MPLBACKEND", None)  # e.g. Agg from the test session: the kernels must draw inline
         cmd = [sys.executable, str(EXECUTE), "--output-dir", str(out), *map(str, paths)]
@@ -441,7 +486,7 @@ def add_alt_text(html_dir: Path, alts_by_page: dict[str, dict[str, str]]) -> lis
                 lang = ' lang="vi"' if looks_vietnamese(alts[stem]) and " lang=" not in tag else ""
                 tag = tag.replace("<img", f'<img alt="{html.escape(alts[stem], quote=True)}"{lang}', 1)
             elif not is_meaningful_alt(attrs.get("alt"), src):
-                problems.append(f"{page.relative_to(html_dir)}: <img src=\"{src}\"> has no alt text")
+                problems.append(f'{page.relative_to(html_dir)}: <img src="{src}"> has no alt text')
             return tag
 
         new = IMG.sub(fix, text)
@@ -466,15 +511,25 @@ def jupyter_book() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/NN_*.ipynb")
-    parser.add_argument("--build-dir", type=Path, default=ROOT / "_build",
-                        help="build folder, named _build (Jupyter Book's rule); the site goes to BUILD_DIR/html")
+    parser.add_argument(
+        "--build-dir",
+        type=Path,
+        default=ROOT / "_build",
+        help="build folder, named _build (Jupyter Book's rule); the site goes to BUILD_DIR/html",
+    )
     parser.add_argument("--data-dir", type=Path, help="data package for the data and sources pages (default: agstats')")
     how = parser.add_mutually_exclusive_group()
-    how.add_argument("--reuse-executed", action="store_true",
-                     help="keep executed copies in BUILD_DIR/site_src newer than their notebook (fast re-render)")
-    how.add_argument("--no-execute", action="store_true",
-                     help="render the notebooks' stored outputs instead of executing them (figures get "
-                          "section-based alt text); used by the browser test")
+    how.add_argument(
+        "--reuse-executed",
+        action="store_true",
+        help="keep executed copies in BUILD_DIR/site_src newer than their notebook (fast re-render)",
+    )
+    how.add_argument(
+        "--no-execute",
+        action="store_true",
+        help="render the notebooks' stored outputs instead of executing them (figures get "
+        "section-based alt text); used by the browser test",
+    )
     args = parser.parse_args(argv)
 
     start = time.perf_counter()
@@ -532,14 +587,24 @@ def main(argv: list[str] | None = None) -> int:
     for stale in (html_dir, build / ".doctrees", build / "jupyter_execute"):
         shutil.rmtree(stale, ignore_errors=True)
     print("build_site: rendering with Jupyter Book (warnings are errors)", flush=True)
-    cmd = [jupyter_book(), "build", str(src), "--path-output", str(build.parent), "--builder", "html",
-           "-W", "-n", "--keep-going", "--quiet"]
+    cmd = [
+        jupyter_book(),
+        "build",
+        str(src),
+        "--path-output",
+        str(build.parent),
+        "--builder",
+        "html",
+        "-W",
+        "-n",
+        "--keep-going",
+        "--quiet",
+    ]
     env = dict(os.environ)
     env.pop("MPLBACKEND", None)
     result = subprocess.run(cmd, cwd=build.parent, env=env, check=False)
     if result.returncode:
-        print(f"build_site: Jupyter Book failed (exit {result.returncode}): see the warnings above",
-              file=sys.stderr)
+        print(f"build_site: Jupyter Book failed (exit {result.returncode}): see the warnings above", file=sys.stderr)
         return 1
 
     # 4. Alt text on every image.
@@ -551,9 +616,11 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = sorted(html_dir.glob("*.html"))
     content = [p for p in pages if p.name not in ("search.html", "genindex.html")]
-    print(f"build_site: {len(content)} content pages ({len(names)} notebooks, {counts['n_indicators']} "
-          f"indicators, {counts['n_context']} context rows, {counts['n_sources']} sources) "
-          f"+ {len(pages) - len(content)} search/index pages")
+    print(
+        f"build_site: {len(content)} content pages ({len(names)} notebooks, {counts['n_indicators']} "
+        f"indicators, {counts['n_context']} context rows, {counts['n_sources']} sources) "
+        f"+ {len(pages) - len(content)} search/index pages"
+    )
     executed = f"{len(todo)} notebook(s) executed in {t_exec:.1f} s" if todo else "no notebook executed"
     print(f"build_site: {executed}, site built in {t_site:.1f} s, total {time.perf_counter() - start:.1f} s")
     print(f"build_site: open {html_dir / 'index.html'}")

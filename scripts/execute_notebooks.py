@@ -28,7 +28,10 @@ def execute(path: Path, *, timeout: int = 600) -> nbformat.NotebookNode:
     """Execute one notebook in a fresh kernel, with its folder as working directory."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
     )
     client.execute()

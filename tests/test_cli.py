@@ -9,11 +9,10 @@ from io import StringIO
 from pathlib import Path
 
 import pandas as pd
+from conftest import edit_cell
 
 import agstats
 from agstats.cli import main
-
-from conftest import edit_cell
 
 
 def test_indicators_table(capsys):

@@ -6,11 +6,10 @@ import unicodedata
 
 import pandas as pd
 import pytest
+from conftest import ROOT, edit_cell
 
 import agstats
 from agstats.validation import evidence_problem
-
-from conftest import ROOT, edit_cell
 
 # The report's figures as listed in the foundation issue: (indicator, value, unit, qualifier, period_start, period_end).
 Y18 = ("2018-01-01", "2018-12-31")
@@ -75,8 +74,12 @@ def test_events_evidence_verbatim(source_text):
     ev = agstats.load_events()
     for r in ev[ev.source == "mic2019"].itertuples():
         assert r.evidence in source_text, r.event
-    assert {"decision_2314_2019_qd_ubnd", "decision_45_2016_qd_ttg", "mic_working_session_2019",
-            "recommendation_1pct_investment_budget"} <= set(ev.event)
+    assert {
+        "decision_2314_2019_qd_ubnd",
+        "decision_45_2016_qd_ttg",
+        "mic_working_session_2019",
+        "recommendation_1pct_investment_budget",
+    } <= set(ev.event)
 
 
 def test_source_text_is_not_committed(source_text):

@@ -88,6 +88,7 @@ def test_import_is_light() -> None:
 
 # --------------------------------------------------------------------------- formats
 
+
 @pytest.mark.parametrize(
     ("phrase", "value", "unit", "qualifier"),
     [
@@ -170,6 +171,7 @@ def test_units_without_a_code_are_figures_with_an_empty_unit() -> None:
 
 # --------------------------------------------------------------------------- changes
 
+
 @pytest.mark.parametrize(
     "phrase",
     [
@@ -219,6 +221,7 @@ def test_tang_tu_len_states_two_levels() -> None:
 
 # --------------------------------------------------------------------------- non-quantities
 
+
 @pytest.mark.parametrize(
     ("phrase", "kind", "text"),
     [
@@ -266,6 +269,7 @@ def test_non_quantities(phrase: str, kind: str, text: str) -> None:
 
 
 # --------------------------------------------------------------------------- periods
+
 
 @pytest.mark.parametrize(
     ("phrase", "start", "end", "period_text"),
@@ -372,6 +376,7 @@ def test_stock_or_flow() -> None:
 
 # --------------------------------------------------------------------------- indicators
 
+
 @pytest.mark.parametrize(
     ("phrase", "indicator", "sector"),
     [
@@ -450,6 +455,7 @@ def test_keyword_map_uses_the_ids_and_sectors_of_the_data(indicators: pd.DataFra
 
 # --------------------------------------------------------------------------- evidence
 
+
 def test_evidence_is_the_clause_and_reparses() -> None:
     df = extract_figures(
         "Theo đó, Lĩnh vực bưu chính, doanh thu của các doanh nghiệp bưu chính năm 2018 đạt 178 tỷ đồng, "
@@ -483,6 +489,7 @@ def test_evidence_passes_the_validator_on_fixtures(name: str) -> None:
 
 
 # --------------------------------------------------------------------------- fixtures: precision and recall
+
 
 def _key(r: dict) -> tuple:
     return (r["text"], round(float(r["value"]), 9), r["unit"], r["qualifier"], r["kind"])
@@ -561,6 +568,7 @@ def test_fixtures_cover_every_format() -> None:
 
 # --------------------------------------------------------------------------- the 2019 report
 
+
 def test_report_recall_of_the_data(source_text: str, indicators: pd.DataFrame) -> None:
     """Every stated mic2019 figure of data/indicators.csv is found with its value, unit and qualifier."""
     df = extract_figures(source_text, year=2019)
@@ -613,13 +621,20 @@ def test_report_nfd_gives_identical_output(source_text: str) -> None:
 
 # --------------------------------------------------------------------------- draft rows and the command
 
+
 def test_draft_rows_shape(indicators: pd.DataFrame) -> None:
     rows = draft_rows(extract("doanh thu viễn thông năm 2018 đạt 3.300 tỷ đồng; có 33 điểm truy cập"),
                       source="newsrc", area="an_giang_2025")  # fmt: skip
     assert list(rows.columns) == [*indicators.columns, "review"] == list(DRAFT_COLUMNS)
     r0, r1 = rows.iloc[0], rows.iloc[1]
     assert (r0.indicator, r0.label_en, r0.label_vi, r0.source, r0.area, r0.method) == (
-        "telecom_revenue", "Telecommunications revenue", "Doanh thu viễn thông", "newsrc", "an_giang_2025", "stated")
+        "telecom_revenue",
+        "Telecommunications revenue",
+        "Doanh thu viễn thông",
+        "newsrc",
+        "an_giang_2025",
+        "stated",
+    )
     assert (r1.indicator, r1.label_en, r1.sector) == ("", "", "")
     assert "no indicator guessed" in r1.review
 
@@ -679,6 +694,7 @@ def test_cli_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
 
 
 # --------------------------------------------------------------------------- robustness
+
 
 def _check(text: str) -> None:
     x = extract(text)

@@ -10,10 +10,9 @@ import unicodedata
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 import agstats
-
-from conftest import ROOT
 
 LEAD_LIST = ROOT.parent / "shared" / "research" / "an_giang_followup_sources.md"
 
@@ -69,7 +68,16 @@ EXPECTED = [
     ("indicators", "online_services_partial", AG, 742, "count", "exact", *_at("2024-11-13")),
     ("indicators", "online_services_full", AG, 937, "count", "exact", *_at("2024-11-13")),
     ("indicators", "online_services_full", AG, 1200, "count", "lower_bound", *_at("2025-05-21")),
-    ("indicators", "online_services_integrated_national_portal", AG25, 1935, "count", "exact", "2025-07-01", "2025-12-31"),
+    (
+        "indicators",
+        "online_services_integrated_national_portal",
+        AG25,
+        1935,
+        "count",
+        "exact",
+        "2025-07-01",
+        "2025-12-31",
+    ),
     # ICT-sector totals 2020
     ("indicators", "ict_sector_total_revenue", AG, 6000, "vnd_bn", "estimate_lower_bound", *_year(2020)),
     ("indicators", "ict_sector_provincial_budget_contribution", AG, 150, "vnd_bn", "lower_bound", *_year(2020)),
@@ -171,12 +179,17 @@ def test_national_telecom_revenue_definitions_kept_apart():
     assert "điện thoại thông minh" in ag[ag.indicator == "smartphone_users_share"].evidence.iloc[0]
 
 
-@pytest.mark.parametrize("table,indicator,area,value,unit,qualifier,start,end", EXPECTED,
-                         ids=[f"{e[1]}-{e[2]}-{e[6][:7]}" for e in EXPECTED])
+@pytest.mark.parametrize(
+    "table,indicator,area,value,unit,qualifier,start,end", EXPECTED, ids=[f"{e[1]}-{e[2]}-{e[6][:7]}" for e in EXPECTED]
+)
 def test_key_trend_rows(table, indicator, area, value, unit, qualifier, start, end):
     df = _tables()[table]
-    hit = df[(df.indicator == indicator) & (df.area == area)
-             & (df.period_start == pd.Timestamp(start)) & (df.period_end == pd.Timestamp(end))]
+    hit = df[
+        (df.indicator == indicator)
+        & (df.area == area)
+        & (df.period_start == pd.Timestamp(start))
+        & (df.period_end == pd.Timestamp(end))
+    ]
     assert len(hit) == 1, f"{indicator} {area} {start}..{end}: {len(hit)} rows"
     row = hit.iloc[0]
     assert row.value == pytest.approx(value, rel=1e-12)
@@ -203,8 +216,11 @@ def lead_list() -> str:
 def test_followup_evidence_verbatim_in_lead_list(lead_list):
     rows = pd.concat([_all_followup(), agstats.load_events()], ignore_index=True)
     rows = rows[rows.source != "mic2019"]
-    missing = [(r.source, r.evidence) for r in rows.itertuples()
-               if not unicodedata.is_normalized("NFC", r.evidence) or r.evidence not in lead_list]
+    missing = [
+        (r.source, r.evidence)
+        for r in rows.itertuples()
+        if not unicodedata.is_normalized("NFC", r.evidence) or r.evidence not in lead_list
+    ]
     assert not missing, missing
 
 

@@ -15,9 +15,11 @@ def test_every_public_name_resolves():
 
 
 def test_import_is_light():
-    code = ("import sys, agstats; "
-            "print(sorted(m for m in ('matplotlib', 'seaborn', 'agstats.parsing', 'agstats.plotting', 'agstats.extract') "
-            "if m in sys.modules))")
+    code = (
+        "import sys, agstats; "
+        "print(sorted(m for m in ('matplotlib', 'seaborn', 'agstats.parsing', 'agstats.plotting', 'agstats.extract') "
+        "if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

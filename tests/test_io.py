@@ -15,8 +15,20 @@ from agstats import io
 def test_indicator_columns_and_types():
     df = agstats.load_indicators()
     assert list(df.columns) == [
-        "indicator", "sector", "label_en", "label_vi", "value", "unit", "period_start",
-        "period_end", "qualifier", "area", "source", "evidence", "method", "note",
+        "indicator",
+        "sector",
+        "label_en",
+        "label_vi",
+        "value",
+        "unit",
+        "period_start",
+        "period_end",
+        "qualifier",
+        "area",
+        "source",
+        "evidence",
+        "method",
+        "note",
     ]
     for col in ("sector", "unit", "qualifier", "area", "method"):
         assert isinstance(df[col].dtype, pd.CategoricalDtype), col

@@ -24,8 +24,12 @@ def test_get_figure_by_period():
 
 def test_get_figure_ambiguous_lists_periods():
     with pytest.raises(ValueError, match=r"2 rows .*2018-01-01\.\.2018-12-31"):
-        agstats.get_figure("telecom_revenue", period_start="2018-01-01", period_end=None, data=pd.concat(
-            [agstats.load_indicators()] * 2))
+        agstats.get_figure(
+            "telecom_revenue",
+            period_start="2018-01-01",
+            period_end=None,
+            data=pd.concat([agstats.load_indicators()] * 2),
+        )
 
 
 def test_get_figure_needs_period_when_several():
@@ -57,8 +61,9 @@ def test_areas_never_mixed():
 
 def test_reconcile_figures_postal_bounds():
     """Jan-Sep 2019 estimate against the full-year lower bound: implied Q4 >= 100, share >= 40 %."""
-    r = reconcile_figures("postal_revenue", "2019-09-30", "2019-12-31",
-                                  partial_period_start="2019-01-01", full_period_start="2019-01-01")
+    r = reconcile_figures(
+        "postal_revenue", "2019-09-30", "2019-12-31", partial_period_start="2019-01-01", full_period_start="2019-01-01"
+    )
     assert r.partial_qualifier == "estimate" and r.full_qualifier == "lower_bound"
     assert r.remainder.lo >= 100 and math.isinf(r.remainder.hi)
     assert r.remainder_share.lo >= 0.4 - 1e-12

@@ -11,10 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 import agstats
-
-from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 EXPECTED = ["00_overview", "01_telecom", "02_postal", "03_ict_industry", "04_media", "05_infosec_egov"]
@@ -69,9 +68,7 @@ def test_executed_top_to_bottom_without_errors_or_warnings(nb):
 
 def test_at_least_two_figures(nb):
     name, book = nb
-    figures = sum(
-        1 for c in code_cells(book) for out in c.get("outputs", []) if "image/png" in out.get("data", {})
-    )
+    figures = sum(1 for c in code_cells(book) for out in c.get("outputs", []) if "image/png" in out.get("data", {}))
     assert figures >= 2, f"{name}: {figures} figure(s)"
 
 
@@ -92,8 +89,13 @@ def test_at_least_250_words_of_narrative(nb):
 
 def test_closing_caveats_and_sources(nb):
     name, book = nb
-    headings = [line for c in book["cells"] if c["cell_type"] == "markdown"
-                for line in source(c).splitlines() if line.startswith("#")]
+    headings = [
+        line
+        for c in book["cells"]
+        if c["cell_type"] == "markdown"
+        for line in source(c).splitlines()
+        if line.startswith("#")
+    ]
     assert any(re.match(r"#+\s+Caveats", h) for h in headings), name
     assert re.match(r"#+\s+Sources", headings[-1]), f"{name}: the last section is not 'Sources'"
     assert "sources_markdown" in "".join(source(c) for c in code_cells(book)[-2:]), name
@@ -116,8 +118,11 @@ def figure_literals() -> set[str]:
     """
     ind = agstats.load_indicators()
     report = set(ind.loc[ind.source == "mic2019", "value"])
-    values = {v for v in report | set(agstats.load_context().value) | set(agstats.load_exchange_rates().vnd_per_usd)
-              if v >= 10 and v != 100}
+    values = {
+        v
+        for v in report | set(agstats.load_context().value) | set(agstats.load_exchange_rates().vnd_per_usd)
+        if v >= 10 and v != 100
+    }
     values |= {v for v in ind.value if v > 100}
     out = set()
     for v in values:

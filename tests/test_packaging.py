@@ -9,7 +9,6 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -17,9 +16,22 @@ from conftest import ROOT
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--disable-pip-version-check", "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--disable-pip-version-check",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     (whl,) = out.glob("agstats-*.whl")
     return whl
@@ -38,15 +50,36 @@ def test_installed_wheel_loads_outside_the_checkout(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     py = venv / "bin" / "python"
-    site = Path(subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               capture_output=True, text=True, check=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     # The wheel goes into the new venv; its dependencies (pandas, ...) come from this environment's
     # site-packages as a plain path entry (its .pth files, such as the editable hook, are not run).
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
-                    "--target", str(site), str(wheel)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+    )
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    code = ("import agstats; df = agstats.load_indicators(); "
-            "print(agstats.__file__); print(agstats.data_dir()); print(len(df))")
+    code = (
+        "import agstats; df = agstats.load_indicators(); "
+        "print(agstats.__file__); print(agstats.data_dir()); print(len(df))"
+    )
     out = subprocess.run([str(py), "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     module, folder, n = out.stdout.split("\n")[:3]
@@ -69,7 +102,9 @@ def test_environment_yml_in_sync_with_constraints():
     for name, version in env_pins.items():
         if name == "python":
             continue
-        assert constraints.get(name) == version, f"{name}: environment.yml {version}, constraints.txt {constraints.get(name)}"
+        assert constraints.get(name) == version, (
+            f"{name}: environment.yml {version}, constraints.txt {constraints.get(name)}"
+        )
     for key in ("pandas", "seaborn", "matplotlib", "nbval", "jupyterlab"):
         assert key in env_pins, f"{key} is pinned in environment.yml"
     assert "-e ." in env

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import doctest
-import importlib.util
 import math
 import subprocess
 import sys
@@ -544,8 +543,37 @@ def test_find_quantities_never_raises_and_ignores_normalisation_form(text: str) 
 
 
 @NO_DB
-@given(st.lists(st.sampled_from(["ước", "đạt", "trên", "khoảng", " ", ", ", ". ", ":", "3.300", "2,5", "05", "tỷ",
-                                 "đồng", "%", "năm", "2019", "/", "-", "người", "giờ/ngày", "QĐ", "\n", "trở lên"])))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "ước",
+                "đạt",
+                "trên",
+                "khoảng",
+                " ",
+                ", ",
+                ". ",
+                ":",
+                "3.300",
+                "2,5",
+                "05",
+                "tỷ",
+                "đồng",
+                "%",
+                "năm",
+                "2019",
+                "/",
+                "-",
+                "người",
+                "giờ/ngày",
+                "QĐ",
+                "\n",
+                "trở lên",
+            ]
+        )
+    )
+)
 def test_find_quantities_on_report_like_noise(parts: list[str]) -> None:
     text = " ".join(parts)
     for q in find_quantities(text):
@@ -554,6 +582,7 @@ def test_find_quantities_on_report_like_noise(parts: list[str]) -> None:
 
 
 # --------------------------------------------------------------------------- scan: every number, classified
+
 
 def kinds(text: str) -> list[tuple[str, str]]:
     return [(m.kind, m.text) for m in scan(text)]
@@ -645,9 +674,46 @@ def test_scan_agrees_with_find_quantities(text: str) -> None:
 
 
 @NO_DB
-@given(st.lists(st.sampled_from(["ước", "đạt", "trên", "năm", "2019", "tháng", "9", "ngày", "25", "-", "đến", "3G",
-                                 "mức độ", "3", ",", "và", "217", "lần/ngày", "1-3", "0296", "3852", "1900", "/",
-                                 "QĐ-UBND", "12-NQ/TU", "%", "tỷ đồng", "tuổi", "\n", "1.", "(2)", " "])))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "ước",
+                "đạt",
+                "trên",
+                "năm",
+                "2019",
+                "tháng",
+                "9",
+                "ngày",
+                "25",
+                "-",
+                "đến",
+                "3G",
+                "mức độ",
+                "3",
+                ",",
+                "và",
+                "217",
+                "lần/ngày",
+                "1-3",
+                "0296",
+                "3852",
+                "1900",
+                "/",
+                "QĐ-UBND",
+                "12-NQ/TU",
+                "%",
+                "tỷ đồng",
+                "tuổi",
+                "\n",
+                "1.",
+                "(2)",
+                " ",
+            ]
+        )
+    )
+)
 def test_scan_on_report_like_noise(parts: list[str]) -> None:
     text = " ".join(parts)
     assert [m.quantity for m in scan(text) if m.kind == "quantity"] == find_quantities(text)

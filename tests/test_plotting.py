@@ -40,20 +40,33 @@ from matplotlib.testing.compare import compare_images
 import agstats.plotting as agp
 
 ROOT = Path(__file__).resolve().parent.parent
-IMAGE = dict(baseline_dir="baseline", tolerance=2, remove_text=False, style="default",
-             savefig_kwargs={"dpi": 100})
+IMAGE = dict(baseline_dir="baseline", tolerance=2, remove_text=False, style="default", savefig_kwargs={"dpi": 100})
 
-QUALIFIERS = ["exact", "estimate", "approximate", "lower_bound", "estimate_lower_bound",
-              "upper_bound", "target"]
+QUALIFIERS = ["exact", "estimate", "approximate", "lower_bound", "estimate_lower_bound", "upper_bound", "target"]
 SECTORS = ["postal", "telecom", "infosec", "ict_industry", "media", "egov", "policy", "context"]
-UNITS = ["vnd", "vnd_mn", "vnd_bn", "vnd_tn", "usd", "usd_mn", "usd_bn", "percent", "count",
-         "count_th", "count_mn", "persons", "hours_per_day", "km", "km2", "vnd_per_usd"]
+UNITS = [
+    "vnd",
+    "vnd_mn",
+    "vnd_bn",
+    "vnd_tn",
+    "usd",
+    "usd_mn",
+    "usd_bn",
+    "percent",
+    "count",
+    "count_th",
+    "count_mn",
+    "persons",
+    "hours_per_day",
+    "km",
+    "km2",
+    "vnd_per_usd",
+]
 
 
 def make_rows(records: list[tuple]) -> pd.DataFrame:
     """Indicator rows with the loader's columns and dtypes."""
-    cols = ["indicator", "sector", "label_en", "label_vi", "value", "unit", "period_start",
-            "period_end", "qualifier"]
+    cols = ["indicator", "sector", "label_en", "label_vi", "value", "unit", "period_start", "period_end", "qualifier"]
     df = pd.DataFrame(records, columns=cols)
     df["sector"] = pd.Categorical(df["sector"], categories=SECTORS)
     df["unit"] = pd.Categorical(df["unit"], categories=UNITS)
@@ -77,40 +90,100 @@ AS_OF = ("2019-09-30", "2019-09-30")
 @pytest.fixture
 def money() -> pd.DataFrame:
     """Mixed qualifiers, one unit (billion VND)."""
-    return make_rows([
-        ("telecom_revenue", "telecom", "Telecommunications revenue", "Doanh thu viễn thông",
-         3300, "vnd_bn", *Y2018, "exact"),
-        ("telecom_revenue", "telecom", "Telecommunications revenue", "Doanh thu viễn thông",
-         2700, "vnd_bn", *JAN_SEP_2019, "estimate"),
-        ("ict_industry_revenue", "ict_industry", "Revenue of the information-technology industry",
-         "Doanh thu ngành Công nghệ thông tin", 4600, "vnd_bn", *Y2018, "lower_bound"),
-        ("ict_industry_budget_contribution", "ict_industry",
-         "Paid into the state budget by the IT industry",
-         "Nộp ngân sách nhà nước của ngành Công nghệ thông tin", 28, "vnd_bn", *Y2018, "lower_bound"),
-    ])
+    return make_rows(
+        [
+            (
+                "telecom_revenue",
+                "telecom",
+                "Telecommunications revenue",
+                "Doanh thu viễn thông",
+                3300,
+                "vnd_bn",
+                *Y2018,
+                "exact",
+            ),
+            (
+                "telecom_revenue",
+                "telecom",
+                "Telecommunications revenue",
+                "Doanh thu viễn thông",
+                2700,
+                "vnd_bn",
+                *JAN_SEP_2019,
+                "estimate",
+            ),
+            (
+                "ict_industry_revenue",
+                "ict_industry",
+                "Revenue of the information-technology industry",
+                "Doanh thu ngành Công nghệ thông tin",
+                4600,
+                "vnd_bn",
+                *Y2018,
+                "lower_bound",
+            ),
+            (
+                "ict_industry_budget_contribution",
+                "ict_industry",
+                "Paid into the state budget by the IT industry",
+                "Nộp ngân sách nhà nước của ngành Công nghệ thông tin",
+                28,
+                "vnd_bn",
+                *Y2018,
+                "lower_bound",
+            ),
+        ]
+    )
 
 
 @pytest.fixture
 def shares() -> pd.DataFrame:
     """Percentages: reported, lower bound and target."""
-    return make_rows([
-        ("mobile_3g4g_coverage", "telecom", "3G/4G mobile coverage of the province",
-         "Tỷ lệ phủ sóng thông tin di động 3G, 4G", 100, "percent", *AS_OF, "exact"),
-        ("smart_device_users_share", "telecom", "Share of the population using smart devices",
-         "Tỷ lệ dân số sử dụng thiết bị thông minh", 60, "percent", *AS_OF, "lower_bound"),
-        ("ict_budget_share_recommended", "policy", "Recommended ICT share of the investment budget",
-         "Tỷ lệ ngân sách đầu tư dành cho thông tin - truyền thông (kiến nghị)", 1, "percent",
-         *AS_OF, "target"),
-    ])
+    return make_rows(
+        [
+            (
+                "mobile_3g4g_coverage",
+                "telecom",
+                "3G/4G mobile coverage of the province",
+                "Tỷ lệ phủ sóng thông tin di động 3G, 4G",
+                100,
+                "percent",
+                *AS_OF,
+                "exact",
+            ),
+            (
+                "smart_device_users_share",
+                "telecom",
+                "Share of the population using smart devices",
+                "Tỷ lệ dân số sử dụng thiết bị thông minh",
+                60,
+                "percent",
+                *AS_OF,
+                "lower_bound",
+            ),
+            (
+                "ict_budget_share_recommended",
+                "policy",
+                "Recommended ICT share of the investment budget",
+                "Tỷ lệ ngân sách đầu tư dành cho thông tin - truyền thông (kiến nghị)",
+                1,
+                "percent",
+                *AS_OF,
+                "target",
+            ),
+        ]
+    )
 
 
 @pytest.fixture
 def every_qualifier() -> pd.DataFrame:
     """Synthetic rows, one per qualifier (values are made up)."""
-    return make_rows([
-        (f"ind_{q}", "context", f"Indicator {q}", f"Chỉ tiêu {q}", 10 * (i + 1), "count", *AS_OF, q)
-        for i, q in enumerate(QUALIFIERS)
-    ])
+    return make_rows(
+        [
+            (f"ind_{q}", "context", f"Indicator {q}", f"Chỉ tiêu {q}", 10 * (i + 1), "count", *AS_OF, q)
+            for i, q in enumerate(QUALIFIERS)
+        ]
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -150,8 +223,9 @@ def test_image_bar_mixed_qualifiers_en(money):
 @pytest.mark.mpl_image_compare(filename="bar_mixed_qualifiers_vi.png", **IMAGE)
 def test_image_bar_mixed_qualifiers_vi(money):
     agp.set_theme("vi")
-    ax = agp.bar(money, title="Doanh thu ngành thông tin và truyền thông, An Giang",
-                 source="Báo cáo Sở TT&TT An Giang 2019")
+    ax = agp.bar(
+        money, title="Doanh thu ngành thông tin và truyền thông, An Giang", source="Báo cáo Sở TT&TT An Giang 2019"
+    )
     return ax.figure
 
 
@@ -165,8 +239,7 @@ def test_image_point_lower_bound(shares):
 @pytest.mark.mpl_image_compare(filename="interval_open_ended_en.png", **IMAGE)
 def test_image_interval_plot(money):
     agp.set_theme("en")
-    ax = agp.interval_plot(money, title="What the reported bounds allow",
-                           source="MIC 2019 report (mic2019)")
+    ax = agp.interval_plot(money, title="What the reported bounds allow", source="MIC 2019 report (mic2019)")
     return ax.figure
 
 
@@ -218,7 +291,8 @@ def test_every_qualifier_style(every_qualifier, orient):
         assert patch.get_linestyle() == ("--" if q == "target" else "-"), q
     assert agp.QUALIFIER_STYLES["target"].fill_alpha == 0
     assert {"estimate", "approximate", "estimate_lower_bound"} == {
-        q for q, st in agp.QUALIFIER_STYLES.items() if st.hatch}
+        q for q, st in agp.QUALIFIER_STYLES.items() if st.hatch
+    }
 
 
 def test_bound_labels_and_arrows(every_qualifier):
@@ -255,8 +329,15 @@ def test_point_lower_bound_arrow_and_marker_fill(shares):
 
 def test_legend_entries_en_and_vi(every_qualifier, money):
     ax = agp.bar(every_qualifier, language="en")
-    assert legend_texts(ax) == ["reported", "estimate", "approximate", "lower bound (≥)",
-                                "estimate, lower bound (≥)", "upper bound (≤)", "target"]
+    assert legend_texts(ax) == [
+        "reported",
+        "estimate",
+        "approximate",
+        "lower bound (≥)",
+        "estimate, lower bound (≥)",
+        "upper bound (≤)",
+        "target",
+    ]
     assert ax.get_legend().get_title().get_text() == "Value type"
     ax = agp.bar(money, language="vi")
     assert legend_texts(ax) == ["số báo cáo", "ước tính", "cận dưới (≥)"]
@@ -339,16 +420,19 @@ def test_label_fallbacks():
     assert agp.label(pd.Series({"indicator": "x"}), "en") == "x"
 
 
-@pytest.mark.parametrize("call", [
-    lambda df: agp.bar(df, language="fr"),
-    lambda df: agp.point(df, language="de"),
-    lambda df: agp.interval_plot(df, language="jp"),
-    lambda df: agp.label(df, language="zh"),
-    lambda df: agp.format_value(1, language="vn"),
-    lambda df: agp.set_language("english"),
-    lambda df: agp.set_theme("fr"),
-    lambda df: agp.add_source(plt.figure(), "x", language="fr"),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda df: agp.bar(df, language="fr"),
+        lambda df: agp.point(df, language="de"),
+        lambda df: agp.interval_plot(df, language="jp"),
+        lambda df: agp.label(df, language="zh"),
+        lambda df: agp.format_value(1, language="vn"),
+        lambda df: agp.set_language("english"),
+        lambda df: agp.set_theme("fr"),
+        lambda df: agp.add_source(plt.figure(), "x", language="fr"),
+    ],
+)
 def test_unknown_language_raises(money, call):
     with pytest.raises(ValueError, match=r"unknown language .*expected one of 'en', 'vi'"):
         call(money)
@@ -368,18 +452,21 @@ def test_unknown_qualifier_raises(money):
 # --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("args", "en", "vi"), [
-    ((4600, "lower_bound", "vnd_bn"), "≥ 4,600 billion VND", "≥ 4.600 tỷ đồng"),
-    ((3300, "exact", "vnd_bn"), "3,300 billion VND", "3.300 tỷ đồng"),
-    ((2700, "estimate", "vnd_bn"), "2,700 billion VND", "2.700 tỷ đồng"),
-    ((60, "lower_bound", "percent"), "≥ 60%", "≥ 60%"),
-    ((12.5, "upper_bound", "percent"), "≤ 12.5%", "≤ 12,5%"),
-    ((1234567.891, "approximate", None), "≈ 1,234,567.89", "≈ 1.234.567,89"),
-    ((24, "exact", "hours_per_day"), "24 hours per day", "24 giờ/ngày"),
-    ((156, "exact", "count"), "156", "156"),
-    ((1, "target", "percent"), "1%", "1%"),
-    ((-0.5, "estimate_lower_bound", None), "≥ -0.5", "≥ -0,5"),
-])
+@pytest.mark.parametrize(
+    ("args", "en", "vi"),
+    [
+        ((4600, "lower_bound", "vnd_bn"), "≥ 4,600 billion VND", "≥ 4.600 tỷ đồng"),
+        ((3300, "exact", "vnd_bn"), "3,300 billion VND", "3.300 tỷ đồng"),
+        ((2700, "estimate", "vnd_bn"), "2,700 billion VND", "2.700 tỷ đồng"),
+        ((60, "lower_bound", "percent"), "≥ 60%", "≥ 60%"),
+        ((12.5, "upper_bound", "percent"), "≤ 12.5%", "≤ 12,5%"),
+        ((1234567.891, "approximate", None), "≈ 1,234,567.89", "≈ 1.234.567,89"),
+        ((24, "exact", "hours_per_day"), "24 hours per day", "24 giờ/ngày"),
+        ((156, "exact", "count"), "156", "156"),
+        ((1, "target", "percent"), "1%", "1%"),
+        ((-0.5, "estimate_lower_bound", None), "≥ -0.5", "≥ -0,5"),
+    ],
+)
 def test_format_value(args, en, vi):
     assert agp.format_value(*args, language="en") == en
     assert agp.format_value(*args, language="vi") == vi
@@ -393,14 +480,17 @@ def test_format_value_options():
     assert agp.unit_text("no_such_unit", "en") == "no_such_unit"
 
 
-@pytest.mark.parametrize(("start", "end", "en", "vi"), [
-    ("2018-01-01", "2018-12-31", "2018", "2018"),
-    ("2019-01-01", "2019-09-30", "Jan–Sep 2019", "tháng 1–9/2019"),
-    ("2019-09-30", "2019-09-30", "30 Sep 2019", "30/9/2019"),
-    ("2017-01-01", "2019-09-30", "Jan 2017–Sep 2019", "tháng 1/2017–tháng 9/2019"),
-    ("2016-01-01", "2018-12-31", "2016–2018", "2016–2018"),
-    ("2019-03-05", "2019-04-10", "5 Mar 2019–10 Apr 2019", "5/3/2019–10/4/2019"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "en", "vi"),
+    [
+        ("2018-01-01", "2018-12-31", "2018", "2018"),
+        ("2019-01-01", "2019-09-30", "Jan–Sep 2019", "tháng 1–9/2019"),
+        ("2019-09-30", "2019-09-30", "30 Sep 2019", "30/9/2019"),
+        ("2017-01-01", "2019-09-30", "Jan 2017–Sep 2019", "tháng 1/2017–tháng 9/2019"),
+        ("2016-01-01", "2018-12-31", "2016–2018", "2016–2018"),
+        ("2019-03-05", "2019-04-10", "5 Mar 2019–10 Apr 2019", "5/3/2019–10/4/2019"),
+    ],
+)
 def test_period_label(start, end, en, vi):
     assert agp.period_label(start, end, "en") == en
     assert agp.period_label(start, end, "vi") == vi
@@ -412,13 +502,24 @@ def test_period_label(start, end, en, vi):
 
 
 def test_every_chart_has_title_and_unit_axis(money, shares):
-    for ax in (agp.bar(money), agp.bar(money, orient="h"), agp.point(shares),
-               agp.interval_plot(money)):
+    for ax in (agp.bar(money), agp.bar(money, orient="h"), agp.point(shares), agp.interval_plot(money)):
         assert ax.get_title(loc="left")
         value_label = ax.get_ylabel() if ax.get_xlabel() == "" else ax.get_xlabel()
         assert "(" in value_label and ")" in value_label
-    counts = make_rows([("paytv_providers", "media", "Pay-TV service providers",
-                         "Đơn vị cung cấp dịch vụ truyền hình trả tiền", 7, "count", *AS_OF, "exact")])
+    counts = make_rows(
+        [
+            (
+                "paytv_providers",
+                "media",
+                "Pay-TV service providers",
+                "Đơn vị cung cấp dịch vụ truyền hình trả tiền",
+                7,
+                "count",
+                *AS_OF,
+                "exact",
+            )
+        ]
+    )
     assert agp.bar(counts, language="vi").get_ylabel() == "Số lượng"
 
 
@@ -498,35 +599,48 @@ def test_no_warnings_when_drawing(money, shares, every_qualifier):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         agp.set_theme("vi")
-        axes = [agp.bar(money, source="Sở TT&TT An Giang"), agp.bar(every_qualifier, orient="h"),
-                agp.bar(money, x="label", hue="period"),
-                agp.point(shares, source="Báo cáo 2019"), agp.point(every_qualifier, orient="v"),
-                agp.interval_plot(money), agp.interval_plot(every_qualifier)]
+        axes = [
+            agp.bar(money, source="Sở TT&TT An Giang"),
+            agp.bar(every_qualifier, orient="h"),
+            agp.bar(money, x="label", hue="period"),
+            agp.point(shares, source="Báo cáo 2019"),
+            agp.point(every_qualifier, orient="v"),
+            agp.interval_plot(money),
+            agp.interval_plot(every_qualifier),
+        ]
         for ax in axes:
             ax.figure.savefig(io.BytesIO(), format="png", dpi=50)  # glyph warnings show at draw time
     assert [str(w.message) for w in caught] == []
 
 
 def _run(code: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": os.pathsep.join(
-        [str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True,
-                          text=True, env=env, cwd=ROOT, timeout=120)
+    env = {
+        **os.environ,
+        "MPLBACKEND": "Agg",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
 
 
 def test_import_plotting_with_agg_backend():
-    proc = _run("import agstats.plotting as p, matplotlib; "
-                "assert matplotlib.get_backend().lower() == 'agg'; "
-                "ax = p.bar(__import__('pandas').DataFrame({'value': [1.0], 'label_en': ['a']})); "
-                "print(ax.get_title(loc='left'))")
+    proc = _run(
+        "import agstats.plotting as p, matplotlib; "
+        "assert matplotlib.get_backend().lower() == 'agg'; "
+        "ax = p.bar(__import__('pandas').DataFrame({'value': [1.0], 'label_en': ['a']})); "
+        "print(ax.get_title(loc='left'))"
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "Selected indicators"
 
 
 def test_import_agstats_does_not_load_matplotlib():
-    proc = _run("import sys, agstats; "
-                "assert 'matplotlib' not in sys.modules and 'seaborn' not in sys.modules, "
-                "sorted(m for m in sys.modules if m.startswith(('matplotlib', 'seaborn')))")
+    proc = _run(
+        "import sys, agstats; "
+        "assert 'matplotlib' not in sys.modules and 'seaborn' not in sys.modules, "
+        "sorted(m for m in sys.modules if m.startswith(('matplotlib', 'seaborn')))"
+    )
     assert proc.returncode == 0, proc.stderr
 
 
@@ -545,8 +659,9 @@ def make_events(records: list[tuple]) -> pd.DataFrame:
     cols = ["event", "sector", "kind", "date_start", "date_end", "title_en", "title_vi", "document"]
     df = pd.DataFrame(records, columns=cols)
     df["sector"] = pd.Categorical(df["sector"], categories=SECTORS)
-    df["kind"] = pd.Categorical(df["kind"], categories=["decision", "activity", "meeting",
-                                                        "recommendation", "milestone"])
+    df["kind"] = pd.Categorical(
+        df["kind"], categories=["decision", "activity", "meeting", "recommendation", "milestone"]
+    )
     df["date_start"] = pd.to_datetime(df["date_start"]).astype("datetime64[s]")
     df["date_end"] = pd.to_datetime(df["date_end"]).astype("datetime64[s]")
     df["source"] = "mic2019"
@@ -556,23 +671,47 @@ def make_events(records: list[tuple]) -> pd.DataFrame:
 @pytest.fixture
 def events() -> pd.DataFrame:
     """Known days and windows, given out of date order."""
-    return make_events([
-        ("session", "policy", "meeting", "2019-09-25", "2019-12-31", "Working session",
-         "Buổi làm việc", ""),
-        ("decision_2016", "postal", "decision", "2016-01-01", "2016-12-31", "Decision known by its year",
-         "Quyết định (chỉ biết năm)", "45/2016/QĐ-TTg"),
-        ("team", "infosec", "decision", "2019-09-25", "2019-09-25", "Response team established",
-         "Thành lập đội ứng cứu", "2314/QĐ-UBND"),
-        ("drills", "infosec", "activity", "2017-01-01", "2019-09-30", "Workshops and drills",
-         "Hội thảo và diễn tập", ""),
-    ])
+    return make_events(
+        [
+            ("session", "policy", "meeting", "2019-09-25", "2019-12-31", "Working session", "Buổi làm việc", ""),
+            (
+                "decision_2016",
+                "postal",
+                "decision",
+                "2016-01-01",
+                "2016-12-31",
+                "Decision known by its year",
+                "Quyết định (chỉ biết năm)",
+                "45/2016/QĐ-TTg",
+            ),
+            (
+                "team",
+                "infosec",
+                "decision",
+                "2019-09-25",
+                "2019-09-25",
+                "Response team established",
+                "Thành lập đội ứng cứu",
+                "2314/QĐ-UBND",
+            ),
+            (
+                "drills",
+                "infosec",
+                "activity",
+                "2017-01-01",
+                "2019-09-30",
+                "Workshops and drills",
+                "Hội thảo và diễn tập",
+                "",
+            ),
+        ]
+    )
 
 
 @pytest.mark.mpl_image_compare(filename="timeline_events_en.png", **IMAGE)
 def test_image_timeline(events):
     agp.set_theme("en")
-    ax = agp.timeline(events, title="Dated events of the 2019 report",
-                      source="MIC 2019 report (mic2019)")
+    ax = agp.timeline(events, title="Dated events of the 2019 report", source="MIC 2019 report (mic2019)")
     return ax.figure
 
 
@@ -585,7 +724,11 @@ def _inside(ax, artist) -> bool:
 def test_timeline_windows_are_bars_and_days_are_markers(events):
     ax = agp.timeline(events)
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "Decision known by its year", "Workshops and drills", "Response team established", "Working session"]
+        "Decision known by its year",
+        "Workshops and drills",
+        "Response team established",
+        "Working session",
+    ]
     bars = [p for p in ax.patches if isinstance(p, mpl.patches.Rectangle)]
     assert len(bars) == 3  # the three windows
     year_bar = bars[0]
@@ -643,9 +786,16 @@ def test_small_multiples_one_panel_per_unit(money, shares):
     rows = pd.concat([money, shares], ignore_index=True)
     fig = agp.small_multiples(rows, ncols=2, title="Fact sheet", source="MIC 2019")
     assert [ax.get_xlabel() for ax in fig.axes] == [
-        "Value (billion VND)", "Value (%)", "Value (billion VND)", "Value (%)"]
+        "Value (billion VND)",
+        "Value (%)",
+        "Value (billion VND)",
+        "Value (%)",
+    ]
     assert [sf.get_suptitle() for sf in fig.subfigs if sf.get_suptitle()] == [
-        "Telecommunications", "ICT industry", "Policy"]
+        "Telecommunications",
+        "ICT industry",
+        "Policy",
+    ]
     first = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert first == ["Telecommunications revenue\n2018", "Telecommunications revenue\nJan–Sep 2019"]
     assert "≥ 4,600" in texts(fig.axes[2])  # the bound keeps its encoding
@@ -660,8 +810,9 @@ def test_small_multiples_one_panel_per_unit(money, shares):
 
 
 def test_small_multiples_options(money):
-    fig = agp.small_multiples(money, ncols=2, language="vi", group_titles={"telecom": "VT"},
-                              order=["ict_industry", "telecom"])
+    fig = agp.small_multiples(
+        money, ncols=2, language="vi", group_titles={"telecom": "VT"}, order=["ict_industry", "telecom"]
+    )
     assert [sf.get_suptitle() for sf in fig.subfigs] == ["Công nghiệp ICT", "VT"]
     assert fig.axes[0].get_xlabel() == "Giá trị (tỷ đồng)"
     assert fig.legends and not any(sf.legends for sf in fig.subfigs)  # no spare cell: legend on top

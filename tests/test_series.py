@@ -157,9 +157,7 @@ def test_annualise_band_validation(kwargs: dict, match: str) -> None:
 def test_growth() -> None:
     assert growth(100, 112) == pytest.approx(0.12)
     assert growth(200, 150) == pytest.approx(-0.25)
-    pd.testing.assert_series_equal(
-        growth(pd.Series([100.0, 50.0]), pd.Series([110.0, 25.0])), pd.Series([0.1, -0.5])
-    )
+    pd.testing.assert_series_equal(growth(pd.Series([100.0, 50.0]), pd.Series([110.0, 25.0])), pd.Series([0.1, -0.5]))
     g = growth(4000, Interval(4600, INF))
     assert g.lo == pytest.approx(0.15) and g.hi == INF
 
@@ -423,8 +421,16 @@ def test_results_are_tight_for_bounded_intervals(A, B) -> None:
 
 # ---------------------------------------------------------- reconciliation
 def _row(value: float, qualifier: str, start: str, end: str, **extra: object) -> dict:
-    return {"indicator": "postal_revenue", "unit": "vnd_bn", "area": "an_giang_pre2025",
-            "value": value, "qualifier": qualifier, "period_start": start, "period_end": end, **extra}
+    return {
+        "indicator": "postal_revenue",
+        "unit": "vnd_bn",
+        "area": "an_giang_pre2025",
+        "value": value,
+        "qualifier": qualifier,
+        "period_start": start,
+        "period_end": end,
+        **extra,
+    }
 
 
 JAN_SEP = ("2019-01-01", "2019-09-30")
@@ -433,8 +439,10 @@ YEAR = ("2019-01-01", "2019-12-31")
 
 def test_reconcile_postal_lower_bound_gives_bounds() -> None:
     # "ước 9 tháng ... 150 tỷ" against "trên 250 tỷ" for the year: Q4 >= 100, share >= 40 %
-    r = reconcile(_row(150.0, "estimate", *JAN_SEP, source="mic2019"),
-                  _row(250.0, "lower_bound", *YEAR, source="agportal2019yearend"))
+    r = reconcile(
+        _row(150.0, "estimate", *JAN_SEP, source="mic2019"),
+        _row(250.0, "lower_bound", *YEAR, source="agportal2019yearend"),
+    )
     assert isinstance(r, Reconciliation)
     assert r.partial == Interval(150, 150) and r.full == Interval(250, INF)
     assert r.remainder == Interval(100, INF)
@@ -461,11 +469,13 @@ def test_reconcile_telecom_points() -> None:
 def test_reconcile_repr_is_readable() -> None:
     r = reconcile(_row(150.0, "estimate", *JAN_SEP), _row(250.0, "lower_bound", *YEAR))
     text = repr(r)
-    for part in ("Reconciliation of postal_revenue (vnd_bn, an_giang_pre2025)",
-                 "partial   2019-01-01..2019-09-30 ( 9 months): 150 (estimate)",
-                 "full      2019-01-01..2019-12-31 (12 months): [250, ∞) (lower_bound)",
-                 "remainder 2019-10-01..2019-12-31 ( 3 months): [100, ∞), [40.0%, 100.0%]",
-                 "3/12 = 25.0%"):
+    for part in (
+        "Reconciliation of postal_revenue (vnd_bn, an_giang_pre2025)",
+        "partial   2019-01-01..2019-09-30 ( 9 months): 150 (estimate)",
+        "full      2019-01-01..2019-12-31 (12 months): [250, ∞) (lower_bound)",
+        "remainder 2019-10-01..2019-12-31 ( 3 months): [100, ∞), [40.0%, 100.0%]",
+        "3/12 = 25.0%",
+    ):
         assert part in text
     assert str(r) == text
 
@@ -493,8 +503,10 @@ def test_reconcile_accepts_series_and_namedtuples() -> None:
     rows = list(df.itertuples())
     assert reconcile(rows[0], rows[1]) == a
     # without optional fields
-    bare = reconcile({"value": 1.0, "qualifier": "exact", "period_start": "2019-01-01", "period_end": "2019-01-31"},
-                     {"value": 4.0, "qualifier": "exact", "period_start": "2019-01-01", "period_end": "2019-02-28"})
+    bare = reconcile(
+        {"value": 1.0, "qualifier": "exact", "period_start": "2019-01-01", "period_end": "2019-01-31"},
+        {"value": 4.0, "qualifier": "exact", "period_start": "2019-01-01", "period_end": "2019-02-28"},
+    )
     assert bare.indicator is None and bare.sources == () and bare.remainder == Interval(3, 3)
     assert repr(bare).startswith("Reconciliation of figure\n")
 
@@ -512,8 +524,11 @@ def test_reconcile_accepts_series_and_namedtuples() -> None:
         (_row(1.0, "exact", *JAN_SEP), _row(0.0, "exact", *YEAR), "may be 0"),
         (_row(1.0, "exact", *JAN_SEP), _row(5.0, "upper_bound", *YEAR), "may be 0"),
         (_row(3.0, "exact", *JAN_SEP), _row(2.0, "exact", *YEAR), "would be negative"),
-        ({"value": 1.0, "qualifier": "exact", "period_start": "2019-01-01"}, _row(2.0, "exact", *YEAR),
-         "partial row has no 'period_end'"),
+        (
+            {"value": 1.0, "qualifier": "exact", "period_start": "2019-01-01"},
+            _row(2.0, "exact", *YEAR),
+            "partial row has no 'period_end'",
+        ),
     ],
 )
 def test_reconcile_errors(partial: dict, full: dict, match: str) -> None:
@@ -529,8 +544,12 @@ def test_reconcile_without_clipping() -> None:
 
 @PROPERTY
 @given(
-    p=st.floats(0, 1e6), p_q=st.sampled_from(sorted(QUALIFIERS - {"upper_bound"})), dx=st.floats(0, 1e6),
-    f=st.floats(1e-3, 1e6), f_q=st.sampled_from(sorted(QUALIFIERS - {"upper_bound"})), dy=st.floats(0, 1e7),
+    p=st.floats(0, 1e6),
+    p_q=st.sampled_from(sorted(QUALIFIERS - {"upper_bound"})),
+    dx=st.floats(0, 1e6),
+    f=st.floats(1e-3, 1e6),
+    f_q=st.sampled_from(sorted(QUALIFIERS - {"upper_bound"})),
+    dy=st.floats(0, 1e7),
 )
 def test_reconcile_share_contains_every_consistent_share(p, p_q, dx, f, f_q, dy) -> None:
     """For any partial x and full y the rows allow, with x <= y, y - x and 1 - x/y are inside."""
@@ -562,7 +581,7 @@ def test_cagr() -> None:
     g = cagr(178, Interval(250, INF), 1)
     assert g.lo == pytest.approx(250 / 178 - 1) and g.hi == INF
     g = cagr(Interval(100, 200), Interval(400, 400), 2)
-    assert g.lo == pytest.approx(2 ** 0.5 - 1) and g.hi == pytest.approx(1)
+    assert g.lo == pytest.approx(2**0.5 - 1) and g.hi == pytest.approx(1)
     # a lower bound over a lower bound says nothing
     assert cagr(Interval(100, INF), Interval(100, INF), 1) == Interval(-1, INF)
 

@@ -29,17 +29,22 @@ from urllib.parse import urldefrag, urlsplit
 import nbformat
 import pandas as pd
 import pytest
+from conftest import FIXTURES, ROOT
 
 import agstats
-
-from conftest import FIXTURES, ROOT
 
 SCRIPT = ROOT / "scripts" / "build_site.py"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 XSS = "<script>window.agstatsPwned=true</script>"
@@ -63,15 +68,20 @@ def chromium_path() -> str | None:
 
 
 def run_build(*args: str | Path, timeout: int = 900) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def markdown_notebook(path: Path, *cells: str) -> Path:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [nbformat.v4.new_markdown_cell(c) if not c.startswith("%code ") else
-                nbformat.v4.new_code_cell(c.removeprefix("%code ")) for c in cells]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(c)
+        if not c.startswith("%code ")
+        else nbformat.v4.new_code_cell(c.removeprefix("%code "))
+        for c in cells
+    ]
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
     return path
@@ -110,22 +120,39 @@ def fixture_package(folder: Path) -> Path:
 
 
 def frame(**changes) -> pd.DataFrame:
-    row = {"indicator": "x_rev", "sector": "postal", "label_en": "Revenue", "label_vi": "Doanh thu",
-           "value": 4600.0, "unit": "vnd_bn", "period_start": pd.Timestamp("2019-01-01"),
-           "period_end": pd.Timestamp("2019-09-30"), "qualifier": "lower_bound", "area": "an_giang_pre2025",
-           "source": "mic2019", "evidence": "trên 4.600 tỷ đồng", "method": "stated", "note": ""}
+    row = {
+        "indicator": "x_rev",
+        "sector": "postal",
+        "label_en": "Revenue",
+        "label_vi": "Doanh thu",
+        "value": 4600.0,
+        "unit": "vnd_bn",
+        "period_start": pd.Timestamp("2019-01-01"),
+        "period_end": pd.Timestamp("2019-09-30"),
+        "qualifier": "lower_bound",
+        "area": "an_giang_pre2025",
+        "source": "mic2019",
+        "evidence": "trên 4.600 tỷ đồng",
+        "method": "stated",
+        "note": "",
+    }
     row.update(changes)
     return pd.DataFrame([row])
 
 
 def test_data_page_escapes_every_text_from_the_data():
-    hostile = frame(label_en="A </td><script>alert(1)</script>", label_vi="<b>Doanh thu</b>",
-                    evidence=XSS + "\n\nline & {{ version }}", note='" onmouseover="x', source='a"><script>')
+    hostile = frame(
+        label_en="A </td><script>alert(1)</script>",
+        label_vi="<b>Doanh thu</b>",
+        evidence=XSS + "\n\nline & {{ version }}",
+        note='" onmouseover="x',
+        source='a"><script>',
+    )
     page = bs.data_page(hostile, frame(), agstats.load_units(), version="0.0")
     assert "<script>" not in page and "<b>" not in page
     assert "&lt;script&gt;window.agstatsPwned=true&lt;/script&gt;" in page
     assert "{{" not in page and "{" not in page.replace("{{", "")
-    table = page[page.index('<div class="agstats-table-wrap"'):page.index("</div>") + len("</div>")]
+    table = page[page.index('<div class="agstats-table-wrap"') : page.index("</div>") + len("</div>")]
     assert "\n\n" not in table  # a blank line would end the raw HTML block
     assert '<td class="evidence" lang="vi">' in page and '<td lang="vi">&lt;b&gt;Doanh thu' in page
     assert "≥ 4,600" in page and "Jan–Sep 2019" in page and "billion VND" in page
@@ -156,11 +183,14 @@ def test_toc_lists_the_notebooks_in_reading_order():
 def test_alt_text_from_figure_titles_else_section(tmp_path):
     png = "iVBORw0KGgo="  # any base64 payload: only its hash matters here
     nb = nbformat.v4.new_notebook()
-    titled = nbformat.v4.new_output("display_data", data={"image/png": png},
-                                    metadata={"agstats": {"figure_titles": ["Telecom revenue", "2019"]}})
+    titled = nbformat.v4.new_output(
+        "display_data", data={"image/png": png}, metadata={"agstats": {"figure_titles": ["Telecom revenue", "2019"]}}
+    )
     bare = nbformat.v4.new_output("display_data", data={"image/png": "AAAA"})
-    nb.cells = [nbformat.v4.new_markdown_cell("# 01 · Telecom\n\n## Growth"),
-                nbformat.v4.new_code_cell("plot()", outputs=[titled, bare])]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 01 · Telecom\n\n## Growth"),
+        nbformat.v4.new_code_cell("plot()", outputs=[titled, bare]),
+    ]
     path = tmp_path / "01_x.ipynb"
     nbformat.write(nb, path)
     alts = bs.alt_texts(path)
@@ -208,9 +238,12 @@ def fixture_site(tmp_path_factory) -> dict:
     pytest.importorskip("jupyter_book", reason="jupyter-book (the 'report' extra) is not installed")
     tmp = tmp_path_factory.mktemp("fixture_site")
     nb = markdown_notebook(
-        tmp / "nb" / "00_fixture.ipynb", "# 00 · Fixture\n\nA notebook, with math: $E = mc^2$.", "%code " + FIGURES,
+        tmp / "nb" / "00_fixture.ipynb",
+        "# 00 · Fixture\n\nA notebook, with math: $E = mc^2$.",
+        "%code " + FIGURES,
         "## Untitled",
-        "%code import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()")
+        "%code import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()",
+    )
     pkg = fixture_package(tmp / "pkg")
     result = run_build("--build-dir", tmp / "_build", "--data-dir", pkg, nb)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
@@ -230,14 +263,15 @@ def test_executed_figures_get_their_titles_as_alt(fixture_site, browser, serve):
     assert "[1/1] 00_fixture.ipynb ..." in fixture_site["stdout"]  # the executor's progress
     info = visit(browser, serve(fixture_site["html"]) + "00_fixture.html")
     try:
-        images = info["page"].evaluate(
-            "() => [...document.images].map(i => [i.alt, i.lang, i.naturalWidth > 0])")
+        images = info["page"].evaluate("() => [...document.images].map(i => [i.alt, i.lang, i.naturalWidth > 0])")
     finally:
         info["context"].close()
     assert info["console"] == [] and info["failed"] == [] and info["outside"] == []  # math: no MathJax CDN
-    assert images == [["Chart: Fixture revenue <2019>", "", True],
-                      ["Biểu đồ: Hai biểu đồ về doanh thu; Doanh thu bưu chính", "vi", True],
-                      ["Figure 1 in section “Untitled”", "", True]]
+    assert images == [
+        ["Chart: Fixture revenue <2019>", "", True],
+        ["Biểu đồ: Hai biểu đồ về doanh thu; Doanh thu bưu chính", "vi", True],
+        ["Figure 1 in section “Untitled”", "", True],
+    ]
 
 
 def test_a_failing_cell_fails_the_build(tmp_path):
@@ -313,8 +347,10 @@ def visit(browser, url: str, *, screenshot: Path | None = None) -> dict:
     page.on("console", lambda m: m.type == "error" and seen["console"].append(m.text))
     page.on("pageerror", lambda e: seen["console"].append(str(e)))
     page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.status} {r.url}"))
-    page.on("requestfailed", lambda r: urlsplit(r.url).hostname in LOCAL_HOSTS
-            and seen["failed"].append(f"{r.failure} {r.url}"))
+    page.on(
+        "requestfailed",
+        lambda r: urlsplit(r.url).hostname in LOCAL_HOSTS and seen["failed"].append(f"{r.failure} {r.url}"),
+    )
     response = page.goto(url, wait_until="load")
     page.evaluate("""() => Promise.all([...document.images].map(i => i.complete ? null :
                      new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); })))""")
@@ -363,7 +399,7 @@ def crawl(site, browser, serve) -> dict[str, dict]:
             target, _ = urldefrag(link)
             parts = urlsplit(target)
             if target.startswith(base) and (parts.path.endswith(".html") or parts.path.endswith("/")):
-                rel = target[len(base):] or "index.html"
+                rel = target[len(base) :] or "index.html"
                 queue.append(rel + "index.html" if rel.endswith("/") else rel)
     return pages
 
@@ -400,8 +436,11 @@ def remote_references(text: str) -> list[str]:
 def test_no_page_or_stylesheet_references_remote_resources(site):
     """Also what a click could load (e.g. thebe's script URL), beyond the requests a visit makes."""
     files = [*site["html"].glob("*.html"), *site["html"].rglob("_static/**/*.css")]
-    found = {f.relative_to(site["html"]).as_posix(): refs for f in files
-             if (refs := remote_references(f.read_text(encoding="utf-8", errors="replace")))}
+    found = {
+        f.relative_to(site["html"]).as_posix(): refs
+        for f in files
+        if (refs := remote_references(f.read_text(encoding="utf-8", errors="replace")))
+    }
     assert found == {}
 
 
@@ -415,8 +454,9 @@ def test_every_image_loads_and_has_a_meaningful_alt(crawl):
     figures = [img for p, img in images if p.removesuffix(".html") in {n.stem for n in NOTEBOOKS}]
     assert len(figures) >= 2 * len(NOTEBOOKS)  # every notebook has at least two figures
     assert [(p, img["src"]) for p, img in images if img["width"] == 0] == []
-    assert [(p, img["src"], img["alt"]) for p, img in images
-            if not bs.is_meaningful_alt(img["alt"], img["src"] or "")] == []
+    assert [
+        (p, img["src"], img["alt"]) for p, img in images if not bs.is_meaningful_alt(img["alt"], img["src"] or "")
+    ] == []
 
 
 def test_headings_do_not_skip_levels(crawl):

@@ -35,9 +35,7 @@ UNITS = pd.DataFrame(
         "factor": [1.0, 1e6, 1e9, 1e12, 1.0, 1e6, 1e9, 1.0, 1.0, 1e3],
     }
 )
-RATES = pd.DataFrame(
-    {"year": [2017, 2018, 2019], "vnd_per_usd": [22370.09, 22602.05, 23050.24], "source": "wb_fx"}
-)
+RATES = pd.DataFrame({"year": [2017, 2018, 2019], "vnd_per_usd": [22370.09, 22602.05, 23050.24], "source": "wb_fx"})
 MONEY_VND = ["vnd", "vnd_mn", "vnd_bn", "vnd_tn"]
 MONEY_USD = ["usd", "usd_mn", "usd_bn"]
 
@@ -60,9 +58,7 @@ def test_convert_within_dimension_is_exact_for_decimal_factors() -> None:
 def test_convert_series_keeps_index_and_name() -> None:
     s = pd.Series([178.0, 3300.0], index=["postal", "telecom"], name="revenue")
     out = convert(s, "vnd_bn", "vnd_tn", units=UNITS)
-    pd.testing.assert_series_equal(
-        out, pd.Series([0.178, 3.3], index=["postal", "telecom"], name="revenue")
-    )
+    pd.testing.assert_series_equal(out, pd.Series([0.178, 3.3], index=["postal", "telecom"], name="revenue"))
 
 
 def test_units_as_mapping_and_as_indexed_frame() -> None:
@@ -78,9 +74,7 @@ def test_unknown_unit_code_is_named() -> None:
         to_vnd(1, "eur", units=UNITS)
 
 
-@pytest.mark.parametrize(
-    ("from_unit", "to_unit"), [("percent", "vnd"), ("count", "vnd_bn"), ("vnd", "percent")]
-)
+@pytest.mark.parametrize(("from_unit", "to_unit"), [("percent", "vnd"), ("count", "vnd_bn"), ("vnd", "percent")])
 def test_converting_across_dimensions_raises(from_unit: str, to_unit: str) -> None:
     with pytest.raises(ValueError, match="different dimensions"):
         convert(5, from_unit, to_unit, units=UNITS)
@@ -123,9 +117,7 @@ def test_vnd_to_usd_uses_the_annual_average_of_the_year() -> None:
 
 def test_usd_to_vnd() -> None:
     assert usd_to_vnd(1, "usd", 2019, units=UNITS, rates=RATES) == pytest.approx(23050.24)
-    assert usd_to_vnd(2, "usd_mn", 2017, to_unit="vnd_bn", units=UNITS, rates=RATES) == pytest.approx(
-        44.74018
-    )
+    assert usd_to_vnd(2, "usd_mn", 2017, to_unit="vnd_bn", units=UNITS, rates=RATES) == pytest.approx(44.74018)
 
 
 def test_rates_as_mapping_or_series() -> None:
@@ -195,9 +187,7 @@ def test_currency_round_trip(value: float, unit: str, via: str, year: int) -> No
     b=st.sampled_from(MONEY_VND),
 )
 def test_convert_round_trip(value: float, a: str, b: str) -> None:
-    assert convert(convert(value, a, b, units=UNITS), b, a, units=UNITS) == pytest.approx(
-        value, rel=1e-15, abs=1e-300
-    )
+    assert convert(convert(value, a, b, units=UNITS), b, a, units=UNITS) == pytest.approx(value, rel=1e-15, abs=1e-300)
 
 
 # ------------------------------------------------------------------ ratios

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import edit_cell
 
 from agstats import DataValidationError, load_indicators, validate_package
 from agstats.validation import Problem, count_list_items, evidence_problem
-
-from conftest import edit_cell
 
 
 def problems_of(folder):
@@ -170,7 +169,6 @@ def test_count_list_items():
 
 
 def test_target_accepts_plainly_worded_figure():
-    row = dict(evidence="mỗi năm dành 1% ngân sách", value=1.0, unit="percent", qualifier="target",
-               method="stated")
+    row = dict(evidence="mỗi năm dành 1% ngân sách", value=1.0, unit="percent", qualifier="target", method="stated")
     assert evidence_problem(row) is None
     assert evidence_problem(dict(row, qualifier="lower_bound")) is not None
