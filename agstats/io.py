@@ -13,6 +13,7 @@ the next call returns.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -39,17 +40,27 @@ _CHECKOUT_DATA = Path(__file__).resolve().parent.parent / "data"
 _CACHE: dict[Path, dict[str, pd.DataFrame]] = {}
 
 
+#: Environment variable naming another data package folder (tests, a maintainer's working copy).
+DATA_DIR_ENV = "AGSTATS_DATA_DIR"
+
+
 def data_dir() -> Path:
     """Return the folder holding ``datapackage.json`` and the CSV tables.
 
     An installed wheel carries the data as ``agstats/data``; a source checkout
-    keeps them in ``data/`` beside the package.
+    keeps them in ``data/`` beside the package. The environment variable
+    ``AGSTATS_DATA_DIR``, when set and not empty, names another folder instead
+    (read at each call, so a notebook kernel or a test can point the package at
+    a modified copy of the data; the cache is per folder).
 
     Examples
     --------
     >>> (data_dir() / "datapackage.json").exists()
     True
     """
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser().resolve()
     if (_PACKAGE_DATA / "datapackage.json").exists():
         return _PACKAGE_DATA
     return _CHECKOUT_DATA
