@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .escape import markdown_text, safe_url
+
 __all__ = ["short_citation", "source_line", "sources_markdown"]
 
 
@@ -55,6 +57,12 @@ def source_line(ids: Iterable[str] | str) -> str:
 def sources_markdown(ids: Iterable[str] | None = None) -> str:
     """A Markdown list of full citations for a notebook's "Sources" section.
 
+    Every value from the sources table is escaped with
+    :func:`agstats.escape.markdown_text`, so a title or note cannot carry HTML,
+    a link, emphasis, a role or maths into a page; a URL becomes a link only
+    when :func:`agstats.escape.safe_url` accepts it (absolute http or https),
+    otherwise it is shown as text.
+
     Parameters
     ----------
     ids : iterable of str, optional
@@ -63,14 +71,24 @@ def sources_markdown(ids: Iterable[str] | None = None) -> str:
     Examples
     --------
     >>> print(sources_markdown(["mic2019"]))  # doctest: +ELLIPSIS
-    - **[mic2019]** Bộ Thông tin và Truyền thông (Ministry of Information and Communications) (2019). *Đoàn công tác ...*. ... Primary source, in Vietnamese.
+    - **\\[mic2019\\]** Bộ Thông tin và Truyền thông \\(Ministry of Information and Communications\\) (2019). *Đoàn công tác ...*. <https://mic.gov.vn/...>... Primary source, in Vietnamese.
     """
     lines = []
-    for r in _sources(ids).itertuples():
-        lang = {"vi": "Vietnamese", "en": "English"}.get(r.language, r.language)
-        date_note = f" ({r.published_note})" if r.published_note else ""
+    for r in _sources(ids).to_dict("records"):
+        lang_code = _plain(r["language"])
+        lang = {"vi": "Vietnamese", "en": "English"}.get(lang_code, lang_code)
+        note = _plain(r["published_note"])
+        date_note = f" ({markdown_text(note)})" if note else ""
+        url = safe_url(r["url"])
+        where = f"<{url}>" if url else markdown_text(r["url"])
         lines.append(
-            f"- **[{r.id}]** {r.publisher} ({r.published}). *{r.title}*. <{r.url}>{date_note}. "
-            f"{r.tier.capitalize()} source, in {lang}."
+            f"- **\\[{markdown_text(r['id'])}\\]** {markdown_text(r['publisher'])} ({markdown_text(r['published'])}). "
+            f"*{markdown_text(r['title'])}*. {where}{date_note}. "
+            f"{markdown_text(_plain(r['tier']).capitalize())} source, in {markdown_text(lang)}."
         )
     return "\n".join(lines)
+
+
+def _plain(value: object) -> str:
+    """A cell as text ('' when missing)."""
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
