@@ -60,17 +60,29 @@ def _cmd_sources(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .io import data_dir
-    from .validation import validate_package
+    from .validation import Problem, check_source_texts, default_source_texts_dir, validate_package
 
     folder = Path(args.data_dir) if args.data_dir else data_dir()
-    tables, problems = validate_package(folder)
+    try:
+        tables, problems = validate_package(folder)
+    except (OSError, RecursionError, MemoryError) as exc:  # validate_package reports file errors itself
+        problems, tables = [Problem(str(folder), None, None, f"cannot be validated: {exc}")], {}
+    report = None
+    if not problems and args.evidence is not None:
+        texts = Path(args.evidence) if args.evidence else default_source_texts_dir()
+        report = check_source_texts(folder, texts, tables=tables)
+        problems = report.problems
     if problems:
         print(f"{folder}: {len(problems)} problem(s)", file=sys.stderr)
         for p in problems:
             print(f"  {p}", file=sys.stderr)
+        if report is not None:
+            print(f"{folder}: {report.summary()}", file=sys.stderr)
         return 1
     counts = ", ".join(f"{name} {len(rows)}" for name, rows in sorted(tables.items()))
     print(f"{folder}: valid ({counts} rows)")
+    if report is not None:
+        print(f"{folder}: {report.summary()}")
     return 0
 
 
@@ -126,6 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="validate a data package folder (exit 1 listing every problem)")
     p.add_argument("data_dir", nargs="?", help="folder with datapackage.json (default: the shipped data)")
+    p.add_argument(
+        "--evidence",
+        nargs="?",
+        const="",
+        metavar="DIR",
+        help="also check every evidence phrase against its source's text in DIR/<source id>.txt "
+        "(default DIR: source_texts/ at the repository root; see docs/validation.md)",
+    )
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser(
