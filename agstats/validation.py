@@ -220,20 +220,21 @@ def _text_problem(raw: str) -> tuple[str, int] | None:
 class _Table:
     header: list[str]
     rows: list[dict[str, Any]]
-    readable: bool  # False: the file could not be read as a table; its rows are not checked
+    readable: bool  # False: the cells cannot be matched to columns; they are not checked
+    failed: bool = False  # True: the file could not be read as a table at all (reported)
 
 
 def _read_csv(path: Path, fname: str, problems: list[Problem], expected: list[str] | None = None) -> _Table:
     """Read a CSV file as text: header and rows (with their physical line), nothing converted or dropped."""
     data = _read_bytes(path, fname, problems)
     if data is None:
-        return _Table([], [], False)
+        return _Table([], [], False, failed=True)
     text = _decode(data, fname, problems)
     if text is None:
-        return _Table([], [], False)
+        return _Table([], [], False, failed=True)
     if not text.strip():
         problems.append(Problem(fname, None, None, "the file is empty (no header line)"))
-        return _Table([], [], False)
+        return _Table([], [], False, failed=True)
     first = text.splitlines()[0]
     if "," not in first and (expected is None or len(expected) > 1):
         for sep, word in (("\t", "tab"), (";", "semicolon"), ("|", "pipe")):
@@ -247,7 +248,7 @@ def _read_csv(path: Path, fname: str, problems: list[Problem], expected: list[st
                         "agstats reads comma-separated UTF-8 CSV",
                     )
                 )
-                return _Table([], [], False)
+                return _Table([], [], False, failed=True)
     old_limit = csv.field_size_limit()
     csv.field_size_limit(max(len(text) + 1, old_limit))  # restored below; cells are capped by MAX_FIELD_CHARS
     rows: list[dict[str, Any]] = []
@@ -268,15 +269,22 @@ def _read_csv(path: Path, fname: str, problems: list[Problem], expected: list[st
             row: dict[str, Any] = {"__line__": start, "__ncols__": len(values), "__values__": values}
             rows.append(row)
     except csv.Error as exc:
-        start = line + 1
-        msg = str(exc)
-        if "unexpected end of data" in msg or "EOF" in msg:
+        start, msg = line + 1, str(exc)
+        if "unexpected end of data" in msg or reader.line_num > start:
             problems.append(
-                Problem(fname, start, None, "unterminated quoted field: a '\"' opened on this line is never closed")
+                Problem(
+                    fname,
+                    start,
+                    None,
+                    f"unterminated quoted field: a '\"' opened on this line is not closed (the record runs to line "
+                    f"{reader.line_num}); close the quote or double a '\"' inside quotes",
+                )
             )
         else:
-            problems.append(Problem(fname, start, None, f"malformed CSV ({msg}); quote fields with '\"'"))
-        return _Table(header, rows, False)
+            problems.append(
+                Problem(fname, start, None, f"malformed CSV ({msg}); quote a field holding '\"' and double the quote")
+            )
+        return _Table(header, rows, False, failed=True)
     finally:
         csv.field_size_limit(old_limit)
     readable = True
@@ -386,6 +394,8 @@ _SAME_LENGTH_GROUP = 3
 
 def _check_schema(fname: str, table: _Table, schema: dict, problems: list[Problem]) -> list[dict[str, Any]] | None:
     """Check one table against its Table Schema; return the typed rows (None when its cells cannot be read)."""
+    if table.failed:
+        return None
     header, rows = table.header, table.rows
     fields = schema["fields"]
     names = [f["name"] for f in fields]
@@ -397,9 +407,11 @@ def _check_schema(fname: str, table: _Table, schema: dict, problems: list[Proble
         problems.append(Problem(fname, 1, n, "column not described in datapackage.json"))
     # Rows whose cell count differs from the header: one message per row, or one per group when
     # many rows share the same count (a header column missing or extra, not many broken rows).
+    # When the header itself differs from the schema, rows with as many cells as the schema has
+    # fields are that one cause, already reported.
     by_count: dict[int, list[int]] = {}
     for row in rows:
-        if row["__ncols__"] != len(header):
+        if row["__ncols__"] != len(header) and not ((missing or extra) and row["__ncols__"] == len(names)):
             by_count.setdefault(row["__ncols__"], []).append(row["__line__"])
     for n, lines in sorted(by_count.items()):
         if len(lines) > _SAME_LENGTH_GROUP:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import shutil
+import unicodedata
+from pathlib import Path
+
 import pytest
-from conftest import edit_cell
+from conftest import ROOT, edit_cell
 
 from agstats import DataValidationError, load_indicators, validate_package
 from agstats.validation import Problem, count_list_items, evidence_problem
@@ -172,3 +178,423 @@ def test_target_accepts_plainly_worded_figure():
     row = dict(evidence="mỗi năm dành 1% ngân sách", value=1.0, unit="percent", qualifier="target", method="stated")
     assert evidence_problem(row) is None
     assert evidence_problem(dict(row, qualifier="lower_bound")) is not None
+
+
+# --------------------------------------------------------------------------- hostile and broken packages
+#
+# One fixture per class of bad input: a copy of the real data package in a tmp folder with
+# exactly one thing changed (see ``broken``). Each is checked three ways: validate_package
+# (the exact message: cause, file, line), ``agstats validate`` (exit 1, the same message,
+# no traceback) and the loaders (DataValidationError with the same message).
+
+OUTSIDE_MARKER = "root:x:0:0:SECRET-OUTSIDE-LINE"
+
+
+def _package(tmp_path: Path) -> Path:
+    out = tmp_path / "pkg"
+    shutil.copytree(ROOT / "data", out)
+    return out
+
+
+def _json(fn):
+    """A mutation of datapackage.json as a Python object."""
+
+    def mutate(folder: Path) -> None:
+        path = folder / "datapackage.json"
+        pkg = json.loads(path.read_text(encoding="utf-8"))
+        pkg = fn(pkg)
+        path.write_text(json.dumps(pkg, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    return mutate
+
+
+def _resource(pkg: dict, name: str) -> dict:
+    return next(r for r in pkg["resources"] if r["name"] == name)
+
+
+def _field(pkg: dict, resource: str, name: str) -> dict:
+    return next(f for f in _resource(pkg, resource)["schema"]["fields"] if f["name"] == name)
+
+
+def _set(fn):
+    """Apply fn(pkg) for its side effect and return the package."""
+
+    def apply(pkg):
+        fn(pkg)
+        return pkg
+
+    return apply
+
+
+def _bytes(file: str, fn):
+    def mutate(folder: Path) -> None:
+        path = folder / file
+        path.write_bytes(fn(path.read_bytes()))
+
+    return mutate
+
+
+def _cell(file: str, line: int, column: str, value: str):
+    def mutate(folder: Path) -> None:
+        edit_cell(folder, file, line, column, value)
+
+    return mutate
+
+
+def _lines(file: str, fn):
+    """A mutation of the file's lines (without line ends)."""
+
+    def mutate(folder: Path) -> None:
+        path = folder / file
+        lines = path.read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join(fn(lines)), encoding="utf-8")
+
+    return mutate
+
+
+def _outside_file(folder: Path) -> Path:
+    secret = folder.parent / "outside.csv"
+    secret.write_text(OUTSIDE_MARKER + "\n", encoding="utf-8")
+    return secret
+
+
+def _path_outside(folder: Path) -> None:
+    _outside_file(folder)
+    _json(_set(lambda p: _resource(p, "units").update(path="../outside.csv")))(folder)
+
+
+def _path_absolute(folder: Path) -> None:
+    secret = _outside_file(folder)
+    _json(_set(lambda p: _resource(p, "units").update(path=str(secret))))(folder)
+
+
+def _symlink_outside(folder: Path) -> None:
+    secret = _outside_file(folder)
+    (folder / "units.csv").unlink()
+    (folder / "units.csv").symlink_to(secret)
+
+
+def _bad_byte(folder: Path) -> None:
+    path = folder / "indicators.csv"
+    lines = path.read_bytes().split(b"\n")
+    first = lines[3].split(b",")[0]
+    lines[3] = first + b",\xff" + lines[3][len(first) + 1 :]
+    path.write_bytes(b"\n".join(lines))
+
+
+def _quoted_newlines(folder: Path) -> None:
+    """Two quoted newlines in line 2's note, then a bad value in the record that started on line 5."""
+    path = folder / "indicators.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header = rows[0]
+    rows[1][header.index("note")] = "first\nsecond\nthird"
+    rows[4][header.index("value")] = "abc"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+def _cell_nfd(folder: Path) -> None:
+    path = folder / "indicators.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    col = rows[0].index("label_vi")
+    rows[2][col] = unicodedata.normalize("NFD", rows[2][col])
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+def _drop_header_column(folder: Path) -> None:
+    _lines("indicators.csv", lambda ls: [ls[0].replace(",note", "", 1), *ls[1:]])(folder)
+
+
+def _extra_column(folder: Path) -> None:
+    _lines("indicators.csv", lambda ls: [ls[0] + ",extra", *[line + ",x" if line else line for line in ls[1:]]])(folder)
+
+
+# (id, mutation, file, line, exact words of the message). The file "PKG" is the package folder itself.
+BAD_INPUTS = [
+    # structure of datapackage.json
+    (
+        "empty-object",
+        _json(lambda p: {}),
+        "datapackage.json",
+        None,
+        "'resources' must be a list of resources (missing)",
+    ),
+    ("json-list", _json(lambda p: []), "datapackage.json", None, "must be a JSON object, not a list"),
+    (
+        "invalid-json",
+        lambda f: (f / "datapackage.json").write_text('{\n  "resources": [\n    {"name": }\n]}', encoding="utf-8"),
+        "datapackage.json",
+        3,
+        "invalid JSON: Expecting value",
+    ),
+    (
+        "resources-not-list",
+        _json(_set(lambda p: p.update(resources={"indicators": {}}))),
+        "datapackage.json",
+        None,
+        "'resources' must be a list of resources (an object)",
+    ),
+    (
+        "missing-indicators-resource",
+        _json(_set(lambda p: p["resources"].remove(_resource(p, "indicators")))),
+        "datapackage.json",
+        None,
+        "required resource 'indicators' is not listed in 'resources'",
+    ),
+    (
+        "resource-without-path",
+        _json(_set(lambda p: _resource(p, "events").pop("path"))),
+        "datapackage.json",
+        None,
+        "resource 'events': 'path' must be a file name (a string)",
+    ),
+    (
+        "path-outside-folder",
+        _path_outside,
+        "datapackage.json",
+        None,
+        "resource 'units': path '../outside.csv' leaves the data folder ('..')",
+    ),
+    ("path-absolute", _path_absolute, "datapackage.json", None, "is absolute; give a file of the data folder"),
+    ("symlink-outside", _symlink_outside, "datapackage.json", None, "is a link that leads outside the data folder"),
+    (
+        "schema-fields-not-list",
+        _json(_set(lambda p: _resource(p, "units")["schema"].update(fields="code"))),
+        "datapackage.json",
+        None,
+        "resource 'units': schema 'fields' must be a non-empty list",
+    ),
+    (
+        "schema-unknown-type",
+        _json(_set(lambda p: _field(p, "indicators", "value").update(type="decimal"))),
+        "datapackage.json",
+        None,
+        "resource 'indicators', field 'value': unknown type 'decimal'",
+    ),
+    (
+        "constraint-wrong-type",
+        _json(_set(lambda p: _field(p, "indicators", "value")["constraints"].update(minimum="0"))),
+        "datapackage.json",
+        None,
+        "resource 'indicators', field 'value': constraint 'minimum' must be a finite number",
+    ),
+    (
+        "pattern-nested-quantifier",
+        _json(_set(lambda p: _field(p, "sources", "id")["constraints"].update(pattern="^([a-z0-9_]+)+$"))),
+        "datapackage.json",
+        None,
+        "has nested quantifiers",
+    ),
+    (
+        "pattern-too-long",
+        _json(_set(lambda p: _field(p, "sources", "id")["constraints"].update(pattern="a" * 500))),
+        "datapackage.json",
+        None,
+        "is 500 characters long, more than the limit of 200",
+    ),
+    (
+        "pattern-invalid",
+        _json(_set(lambda p: _field(p, "sources", "id")["constraints"].update(pattern="[a-z"))),
+        "datapackage.json",
+        None,
+        "is not a valid regular expression",
+    ),
+    # files
+    ("not-utf8", _bad_byte, "indicators.csv", 4, "not UTF-8: byte(s) ff (invalid start byte)"),
+    ("bom", _bytes("sources.csv", lambda b: b"\xef\xbb\xbf" + b), "sources.csv", 1, "byte-order mark (BOM)"),
+    (
+        "tab-separated",
+        _lines("indicators.csv", lambda ls: [line.replace(",", "\t") for line in ls]),
+        "indicators.csv",
+        1,
+        "this file looks tab-separated",
+    ),
+    (
+        "semicolon-separated",
+        _lines("units.csv", lambda ls: [line.replace(",", ";") for line in ls]),
+        "units.csv",
+        1,
+        "this file looks semicolon-separated",
+    ),
+    (
+        "duplicate-header",
+        _lines("indicators.csv", lambda ls: [ls[0] + ",value", *[line + ",1" if line else line for line in ls[1:]]]),
+        "indicators.csv",
+        1,
+        "duplicate column name 'value' in the header (columns 5 and 15)",
+    ),
+    ("missing-header-column", _drop_header_column, "indicators.csv", 1, "column missing from the header"),
+    ("extra-column", _extra_column, "indicators.csv", 1, "column not described in datapackage.json"),
+    (
+        "unterminated-quote",
+        _lines("exchange_rates.csv", lambda ls: [*ls[:2], ls[2].rstrip('"'), *ls[3:]]),
+        "exchange_rates.csv",
+        3,
+        "unterminated quoted field",
+    ),
+    (
+        "oversized-field",
+        _cell("sources.csv", 3, "note", "x" * 200_000),
+        "sources.csv",
+        3,
+        "field of 200000 characters is longer than the limit of 10000",
+    ),
+    (
+        "header-only-indicators",
+        _lines("indicators.csv", lambda ls: [ls[0], ""]),
+        "indicators.csv",
+        None,
+        "the indicators table has no rows (only a header): it must not be empty",
+    ),
+    ("quoted-newlines", _quoted_newlines, "indicators.csv", 7, "not a number: 'abc'"),
+    # text and numbers
+    ("nfd-text", _cell_nfd, "indicators.csv", 3, "text is not in Unicode NFC form"),
+    (
+        "fullwidth-digit",
+        _cell("indicators.csv", 2, "value", "１７８"),
+        "indicators.csv",
+        2,
+        "non-ASCII digit '１' (FULLWIDTH DIGIT ONE)",
+    ),
+    (
+        "arabic-indic-digit",
+        _cell("exchange_rates.csv", 2, "year", "٢٠١٧"),
+        "exchange_rates.csv",
+        2,
+        "non-ASCII digit '٢' (ARABIC-INDIC DIGIT TWO)",
+    ),
+    ("underscore-number", _cell("indicators.csv", 5, "value", "3_300"), "indicators.csv", 5, "not a number: '3_300'"),
+    ("exponent-number", _cell("indicators.csv", 5, "value", "3.3e3"), "indicators.csv", 5, "not a number: '3.3e3'"),
+    ("decimal-comma", _cell("indicators.csv", 5, "value", "1,5"), "indicators.csv", 5, "not a number: '1,5'"),
+    ("space-in-number", _cell("indicators.csv", 5, "value", " 12"), "indicators.csv", 5, "leading or trailing spaces"),
+    ("nan-number", _cell("units.csv", 2, "factor", "nan"), "units.csv", 2, "not a number: 'nan'"),
+]
+
+
+@pytest.fixture(params=BAD_INPUTS, ids=[case[0] for case in BAD_INPUTS])
+def bad_input(request, tmp_path):
+    name, mutate, file, line, words = request.param
+    folder = _package(tmp_path)
+    mutate(folder)
+    return folder, file, line, words
+
+
+def test_bad_input_is_named_with_file_and_line(bad_input):
+    folder, file, line, words = bad_input
+    tables, problems = validate_package(folder)
+    assert problems, "reported valid"
+    assert len(problems) == 1, "one cause, one message:\n" + "\n".join(map(str, problems))
+    p = problems[0]
+    assert (p.file, p.row) == (file, line), str(p)
+    assert words in p.message, str(p)
+    assert OUTSIDE_MARKER not in str(p)
+
+
+def test_bad_input_from_the_cli(bad_input, capsys):
+    from agstats.cli import main
+
+    folder, file, line, words = bad_input
+    assert main(["validate", str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert "valid (" not in out and "Traceback" not in err
+    assert words in err and file in err
+    if line is not None:
+        assert f"line {line}" in err
+    assert OUTSIDE_MARKER not in out + err
+
+
+def test_bad_input_from_the_loaders(bad_input):
+    folder, file, line, words = bad_input
+    with pytest.raises(DataValidationError) as info:
+        load_indicators(data_dir=folder)
+    assert [(p.file, p.row) for p in info.value.problems] == [(file, line)]
+    assert words in str(info.value)
+
+
+def test_bad_byte_line_and_column(tmp_path):
+    folder = _package(tmp_path)
+    _bad_byte(folder)
+    (p,) = problems_of(folder)
+    first = (folder / "indicators.csv").read_bytes().split(b"\n")[3].split(b",")[0]
+    assert (p.row, p.char) == (4, len(first) + 2)
+    assert str(p).startswith(f"indicators.csv, line 4, column {len(first) + 2}: not UTF-8")
+
+
+def test_nfd_character_position(tmp_path):
+    folder = _package(tmp_path)
+    _cell_nfd(folder)
+    (p,) = problems_of(folder)
+    assert p.column == "label_vi" and p.char is not None and p.char > 1
+
+
+def test_loader_on_a_file_or_a_missing_folder(tmp_path):
+    with pytest.raises(DataValidationError, match="is a file, not a data package folder"):
+        load_indicators(data_dir=ROOT / "README.md")
+    with pytest.raises(DataValidationError, match="no such folder"):
+        load_indicators(data_dir=tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize("target", ["README.md", "missing-folder"])
+def test_cli_on_a_file_or_a_missing_folder(target, capsys, tmp_path):
+    from agstats.cli import main
+
+    path = ROOT / "README.md" if target == "README.md" else tmp_path / "missing"
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert ("is a file, not a data package folder" if target == "README.md" else "no such folder") in err
+
+
+def test_outside_file_is_never_read(tmp_path, monkeypatch):
+    """The validator does not open a path that leaves the folder (not only: does not echo it)."""
+    folder = _package(tmp_path)
+    _path_outside(folder)
+    secret = (folder.parent / "outside.csv").resolve()
+    opened = []
+    real_read_bytes = Path.read_bytes
+
+    def spy(self):
+        opened.append(self.resolve())
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    problems_of(folder)
+    assert secret not in opened
+
+
+@pytest.mark.parametrize(
+    "pattern, ok",
+    [
+        ("^[a-z][a-z0-9_]*$", True),
+        ("^\\d{4}(-\\d{2}(-\\d{2})?)?$", True),
+        ("(a+)+", False),
+        ("(a*)*b", False),
+        ("(a|ab)*c", False),
+        ("(?:x\\d+)*", False),
+        ("(a)\\1", False),
+    ],
+)
+def test_pattern_bounds(pattern, ok):
+    from agstats.validation import _pattern_problem
+
+    assert (_pattern_problem(pattern) is None) is ok
+
+
+def test_pattern_is_anchored(minipkg):
+    """A Table Schema pattern matches the whole cell (fullmatch), not a prefix."""
+    edit_cell(minipkg, "sources.csv", 2, "id", "src_a-extra")
+    problems = problems_of(minipkg)
+    assert any(p.column == "id" and "does not match the pattern" in p.message for p in problems)
+
+
+def test_many_short_rows_give_one_message(tmp_path):
+    folder = _package(tmp_path)
+    path = folder / "indicators.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([rows[0], *[r[:-1] for r in rows[1:]]])
+    (p,) = problems_of(folder)
+    assert p.row == 2 and "have 13 cells, the header has 14" in p.message
