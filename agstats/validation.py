@@ -908,7 +908,7 @@ def _check_structure(data_dir: Path, problems: list[Problem]) -> dict[str, tuple
             )
             continue
         out[name] = (path, schema)
-    listed = {r.get("name") for r in resources if isinstance(r, dict)}
+    listed = {r.get("name") for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)}
     for name in REQUIRED_RESOURCES:
         if name not in listed:
             problems.append(Problem(pkg, None, None, f"required resource {name!r} is not listed in 'resources'"))
@@ -964,6 +964,14 @@ def validate_package(data_dir: Path | str) -> tuple[dict[str, list[dict[str, Any
     """
     data_dir = Path(data_dir)
     problems: list[Problem] = []
+    try:
+        return _validate(data_dir, problems)
+    except (OSError, ValueError) as exc:  # e.g. a path too long for the file system, or holding a NUL
+        problems.append(Problem(str(data_dir), None, None, f"cannot be read: {exc}"))
+        return {}, problems
+
+
+def _validate(data_dir: Path, problems: list[Problem]) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
     resources = _check_structure(data_dir, problems)
     if resources is None:
         return {}, problems

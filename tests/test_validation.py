@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, edit_cell
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from agstats import DataValidationError, load_indicators, validate_package
 from agstats.validation import Problem, count_list_items, evidence_problem
@@ -598,3 +600,46 @@ def test_many_short_rows_give_one_message(tmp_path):
         csv.writer(fh, lineterminator="\n").writerows([rows[0], *[r[:-1] for r in rows[1:]]])
     (p,) = problems_of(folder)
     assert p.row == 2 and "have 13 cells, the header has 14" in p.message
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(resource=st.dictionaries(st.sampled_from(["name", "path", "schema", "x"]), JSON, max_size=4), top=JSON)
+def test_any_datapackage_json_gives_problems_not_a_traceback(tmp_path, resource, top):
+    """Whatever datapackage.json holds, validation returns problems (never raises, never 'valid')."""
+    import uuid
+
+    folder = tmp_path / uuid.uuid4().hex
+    folder.mkdir()
+    (folder / "indicators.csv").write_text("indicator\nx\n", encoding="utf-8")
+    for pkg in (top, {"resources": [resource]}):
+        (folder / "datapackage.json").write_text(json.dumps(pkg), encoding="utf-8")
+        tables, problems = validate_package(folder)
+        assert problems and tables == {}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    content=st.one_of(
+        st.binary(max_size=300),
+        st.text(alphabet=st.sampled_from(list(',;\t"\n\r\\ax1.٣\u0301\ufeff')), max_size=300).map(str.encode),
+    ),
+    file=st.sampled_from(["indicators.csv", "units.csv", "sources.csv"]),
+)
+def test_any_table_bytes_give_problems_not_a_traceback(tmp_path, content, file):
+    folder = tmp_path / "pkg"
+    if not folder.exists():
+        shutil.copytree(ROOT / "data", folder)
+    original = (ROOT / "data" / file).read_bytes()
+    header = original.split(b"\n", 1)[0] + b"\n"
+    for data in (content, header + content):
+        (folder / file).write_bytes(data)
+        tables, problems = validate_package(folder)
+        assert problems, data
+        assert all(isinstance(p.row, int | None) for p in problems)
