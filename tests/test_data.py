@@ -123,3 +123,106 @@ def test_every_column_documented():
     for res in pkg["resources"]:
         for field in res["schema"]["fields"]:
             assert field.get("description"), f"{res['name']}.{field['name']} has no description"
+
+
+# --------------------------------------------------------------------------- evidence against source texts
+#
+# Every evidence phrase must occur verbatim (after NFC normalisation and whitespace collapsing) in
+# its source's text, for every source whose text is in source_texts/ (see source_texts/README.md;
+# the 2019 report's text is found in ../shared/sources/ when source_texts/mic2019.txt is absent).
+# The sources without a text are named in the skip reason of test_sources_without_text, which
+# pytest prints in its short summary (-ra).
+
+from agstats.validation import check_source_texts, default_source_texts_dir, source_text_path  # noqa: E402
+
+EVIDENCE = check_source_texts(agstats.io.data_dir())
+
+
+@pytest.mark.parametrize("source", sorted(EVIDENCE.checked))
+def test_evidence_occurs_in_source_text(source):
+    wrong = [str(p) for p in EVIDENCE.problems if f"source {source!r}" in p.message]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_source_text_is_readable():
+    unreadable = [str(p) for p in EVIDENCE.problems if p.column != "evidence"]
+    assert not unreadable, "\n".join(unreadable)
+
+
+def test_sources_without_text():
+    """Not a check: a note in pytest's summary naming the sources whose evidence could not be checked."""
+    if EVIDENCE.unchecked:
+        pytest.skip(f"{EVIDENCE.summary()} (texts folder: {default_source_texts_dir()}; see source_texts/README.md)")
+
+
+def _texts_for(folder, texts, phrases_of):
+    texts.mkdir(exist_ok=True)
+    for sid, text in phrases_of.items():
+        (texts / f"{sid}.txt").write_text(text, encoding="utf-8")
+
+
+def test_evidence_check_on_a_fixture(minipkg, tmp_path):
+    import csv
+
+    texts = tmp_path / "source_texts"
+    phrases = []
+    for name in ("indicators.csv", "context.csv", "events.csv", "exchange_rates.csv"):
+        with open(minipkg / name, encoding="utf-8", newline="") as fh:
+            phrases += [r["evidence"] for r in csv.DictReader(fh) if r["source"] == "src_a"]
+    # Whitespace runs and decomposed accents in the text do not hide a phrase.
+    text = "Báo cáo.\n" + "\n".join(unicodedata.normalize("NFD", p).replace(" ", "  \n ", 1) for p in phrases)
+    _texts_for(minipkg, texts, {"src_a": text})
+    report = check_source_texts(minipkg, texts)
+    assert list(report.checked) == ["src_a"] and report.problems == []
+    assert report.rows_checked >= len(phrases)
+    assert "evidence checked for" in report.summary()
+
+    edit_cell(minipkg, "indicators.csv", 3, "evidence", "ước 9 tháng đầu năm 2019 đạt 1.300 tỷ đồng")
+    edit_cell(minipkg, "indicators.csv", 3, "value", "1300")
+    report = check_source_texts(minipkg, texts)
+    (p,) = report.problems
+    assert (p.file, p.row, p.column) == ("indicators.csv", 3, "evidence")
+    assert "does not occur in the text of source 'src_a' (src_a.txt)" in p.message
+
+
+def test_evidence_check_names_sources_without_text(minipkg, tmp_path):
+    report = check_source_texts(minipkg, tmp_path / "empty")
+    assert report.checked == {} and report.rows_checked == 0
+    assert "src_a" in report.unchecked
+    assert "not checked (no text)" in report.summary() and "src_a" in report.summary()
+
+
+def test_source_text_not_utf8_is_a_located_problem(minipkg, tmp_path):
+    texts = tmp_path / "source_texts"
+    texts.mkdir()
+    (texts / "src_a.txt").write_bytes("dòng một\nhai \xff".encode().replace(b"\xc3\xbf", b"\xff"))
+    report = check_source_texts(minipkg, texts)
+    assert any(p.file == "src_a.txt" and p.row == 2 and "not UTF-8" in p.message for p in report.problems)
+
+
+def test_mic2019_text_falls_back_to_the_shared_copy(tmp_path):
+    repo = tmp_path / "repo"
+    texts = repo / "source_texts"
+    texts.mkdir(parents=True)
+    shared = tmp_path / "shared" / "sources" / "mic-2019-an-giang-ict-report.vi.txt"
+    shared.parent.mkdir(parents=True)
+    shared.write_text("văn bản", encoding="utf-8")
+    assert source_text_path("mic2019", texts) == texts.parent / ".." / "shared" / "sources" / shared.name
+    (texts / "mic2019.txt").write_text("bản riêng", encoding="utf-8")
+    assert source_text_path("mic2019", texts) == texts / "mic2019.txt"
+    assert source_text_path("other", texts) is None
+    assert source_text_path("../etc/passwd", texts) is None
+
+
+def test_cli_validate_evidence(minipkg, tmp_path, capsys):
+    from agstats.cli import main
+
+    texts = tmp_path / "source_texts"
+    texts.mkdir()
+    assert main(["validate", str(minipkg), "--evidence", str(texts)]) == 0
+    out = capsys.readouterr().out
+    assert "valid (" in out and "not checked (no text)" in out and "src_a" in out
+    (texts / "src_a.txt").write_text("nothing relevant", encoding="utf-8")
+    assert main(["validate", str(minipkg), "--evidence", str(texts)]) == 1
+    err = capsys.readouterr().err
+    assert "indicators.csv, line 2, column 'evidence'" in err and "does not occur in the text of source 'src_a'" in err
