@@ -100,8 +100,10 @@ class Problem:
     message : str
         What is wrong, with the offending value.
     char : int | None
-        Character position in the line (1 = first), when the problem is at a
-        character rather than a whole cell (a bad byte, a decomposed letter).
+        Where in the text the problem is (1 = first character): the position in
+        the physical line for a file-level problem (a bad byte, printed as
+        ``column N``), the position in the cell for a cell (a decomposed letter,
+        a non-ASCII digit, printed as ``character N``).
 
     Examples
     --------
@@ -194,14 +196,22 @@ def _read_bytes(path: Path, fname: str, problems: list[Problem]) -> bytes | None
         return None
 
 
+#: A Unicode decimal digit other than 0-9 (``\d`` matches category Nd in str patterns).
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
+#: Control characters; a line break is allowed (inside a quoted field).
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
 def _text_problem(raw: str) -> tuple[str, int] | None:
     """Why a cell's text is refused (NFD, non-ASCII digit, control character), with the character position."""
-    for i, ch in enumerate(raw, start=1):
-        if not ("0" <= ch <= "9") and unicodedata.category(ch) == "Nd":
-            name = unicodedata.name(ch, f"U+{ord(ch):04X}")
-            return f"non-ASCII digit {ch!r} ({name}) in {raw!r}; write the digits 0-9", i
-        if (ord(ch) < 32 and ch != "\n") or ord(ch) == 127:
-            return f"control character U+{ord(ch):04X} in {raw!r}", i
+    m = _NON_ASCII_DIGIT.search(raw)
+    if m:
+        ch = m.group()
+        name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+        return f"non-ASCII digit {ch!r} ({name}) in {raw!r}; write the digits 0-9", m.start() + 1
+    m = _CONTROL.search(raw)
+    if m:
+        return f"control character U+{ord(m.group()):04X} in {raw!r}", m.start() + 1
     if not unicodedata.is_normalized("NFC", raw):
         nfc = unicodedata.normalize("NFC", raw)
         i = next((k for k, (x, y) in enumerate(zip(raw, nfc), start=1) if x != y), min(len(raw), len(nfc)) + 1)
