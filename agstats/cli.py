@@ -173,9 +173,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     /...: valid (...)
     0
     """
+    from .validation import DataValidationError
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except DataValidationError as exc:  # bad data: status 1, as `agstats validate`
+        print(f"agstats: error: {exc}", file=sys.stderr)
+        return 1
     except ValueError as exc:
         print(f"agstats: error: {exc}", file=sys.stderr)
         return 2

@@ -643,3 +643,15 @@ def test_any_table_bytes_give_problems_not_a_traceback(tmp_path, content, file):
         tables, problems = validate_package(folder)
         assert problems, data
         assert all(isinstance(p.row, int | None) for p in problems)
+
+
+def test_cli_reading_commands_exit_1_on_bad_data(tmp_path, monkeypatch, capsys):
+    """`agstats indicators` on a broken package: the loader's problems, status 1, no traceback."""
+    from agstats.cli import main
+
+    folder = _package(tmp_path)
+    _bytes("units.csv", lambda b: b"\xef\xbb\xbf" + b)(folder)
+    monkeypatch.setenv("AGSTATS_DATA_DIR", str(folder))
+    assert main(["indicators"]) == 1
+    err = capsys.readouterr().err
+    assert "units.csv, line 1: starts with a UTF-8 byte-order mark" in err and "Traceback" not in err
