@@ -331,7 +331,7 @@ def _read_csv(path: Path, fname: str, problems: list[Problem], expected: list[st
                         "(agstats.validation.MAX_FIELD_CHARS)",
                     )
                 )
-                row[col if col is not None else f"__extra{i}__"] = ""
+                row.setdefault("__skip__", set()).add(col)  # reported: its cell is not checked again
     return _Table(header, rows, readable)
 
 
@@ -360,7 +360,7 @@ def read_table(path: Path | str) -> tuple[list[str], list[dict[str, str]]]:
     table = _read_csv(path, path.name, problems)
     if problems:
         raise DataValidationError(problems, path.parent)
-    return table.header, [{k: str(v) for k, v in r.items() if k != "__ncols__"} for r in table.rows]
+    return table.header, [{k: str(v) for k, v in r.items() if k not in ("__ncols__", "__skip__")} for r in table.rows]
 
 
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
@@ -451,6 +451,8 @@ def _check_schema(fname: str, table: _Table, schema: dict, problems: list[Proble
             cons = fdef.get("constraints", {})
             raw = row.get(name, "")
             out[name] = None
+            if name in row.get("__skip__", ()):
+                continue
             if raw != raw.strip():
                 problems.append(Problem(fname, line, name, f"leading or trailing spaces in {raw!r}"))
                 continue

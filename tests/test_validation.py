@@ -439,7 +439,7 @@ BAD_INPUTS = [
     ),
     (
         "oversized-field",
-        _cell("sources.csv", 3, "note", "x" * 200_000),
+        _cell("sources.csv", 3, "title", "x" * 200_000),
         "sources.csv",
         3,
         "field of 200000 characters is longer than the limit of 10000",
@@ -655,3 +655,16 @@ def test_cli_reading_commands_exit_1_on_bad_data(tmp_path, monkeypatch, capsys):
     assert main(["indicators"]) == 1
     err = capsys.readouterr().err
     assert "units.csv, line 1: starts with a UTF-8 byte-order mark" in err and "Traceback" not in err
+
+
+def test_read_table(tmp_path):
+    from agstats.validation import read_table
+
+    good = tmp_path / "good.csv"
+    good.write_text('a,b\n1,"x\ny"\n2,z\n', encoding="utf-8")
+    header, rows = read_table(good)
+    assert header == ["a", "b"] and [r["__line__"] for r in rows] == ["2", "4"] and rows[0]["b"] == "x\ny"
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\xef\xbb\xbfa,b\n1,2\n")
+    with pytest.raises(DataValidationError, match="bad.csv, line 1: starts with a UTF-8 byte-order mark"):
+        read_table(bad)
