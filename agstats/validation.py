@@ -196,6 +196,19 @@ def _read_bytes(path: Path, fname: str, problems: list[Problem]) -> bytes | None
         return None
 
 
+def _shown(raw: str, limit: int = 80) -> str:
+    """A cell's value for a message: its repr, shortened when long.
+
+    Examples
+    --------
+    >>> _shown("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)"
+    """
+    if len(raw) <= limit:
+        return repr(raw)
+    return repr(raw[: limit - 3] + "...") + f" ({len(raw)} characters)"
+
+
 #: A Unicode decimal digit other than 0-9 (``\d`` matches category Nd in str patterns).
 _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 #: Control characters; a line break is allowed (inside a quoted field).
@@ -208,15 +221,15 @@ def _text_problem(raw: str) -> tuple[str, int] | None:
     if m:
         ch = m.group()
         name = unicodedata.name(ch, f"U+{ord(ch):04X}")
-        return f"non-ASCII digit {ch!r} ({name}) in {raw!r}; write the digits 0-9", m.start() + 1
+        return f"non-ASCII digit {ch!r} ({name}) in {_shown(raw)}; write the digits 0-9", m.start() + 1
     m = _CONTROL.search(raw)
     if m:
-        return f"control character U+{ord(m.group()):04X} in {raw!r}", m.start() + 1
+        return f"control character U+{ord(m.group()):04X} in {_shown(raw)}", m.start() + 1
     if not unicodedata.is_normalized("NFC", raw):
         nfc = unicodedata.normalize("NFC", raw)
         i = next((k for k, (x, y) in enumerate(zip(raw, nfc), start=1) if x != y), min(len(raw), len(nfc)) + 1)
         return (
-            f"text is not in Unicode NFC form (decomposed accents) in {raw!r}; "
+            f"text is not in Unicode NFC form (decomposed accents) in {_shown(raw)}; "
             "save it NFC-normalised (unicodedata.normalize('NFC', text))",
             i,
         )
@@ -454,7 +467,7 @@ def _check_schema(fname: str, table: _Table, schema: dict, problems: list[Proble
             if name in row.get("__skip__", ()):
                 continue
             if raw != raw.strip():
-                problems.append(Problem(fname, line, name, f"leading or trailing spaces in {raw!r}"))
+                problems.append(Problem(fname, line, name, f"leading or trailing spaces in {_shown(raw)}"))
                 continue
             bad_text = _text_problem(raw)
             if bad_text is not None:
@@ -468,25 +481,33 @@ def _check_schema(fname: str, table: _Table, schema: dict, problems: list[Proble
                 val = _convert(raw, ftype)
             except ValueError:
                 hint = _NUMBER_HINT if ftype == "number" else ""
-                problems.append(Problem(fname, line, name, f"not {_TYPE_WORDS.get(ftype, ftype)}: {raw!r}{hint}"))
+                problems.append(Problem(fname, line, name, f"not {_TYPE_WORDS.get(ftype, ftype)}: {_shown(raw)}{hint}"))
                 continue
             if "enum" in cons and val not in cons["enum"]:
                 allowed = ", ".join(map(str, cons["enum"]))
-                problems.append(Problem(fname, line, name, f"unknown {name} {raw!r} (allowed: {allowed})"))
+                problems.append(Problem(fname, line, name, f"unknown {name} {_shown(raw)} (allowed: {allowed})"))
             if "pattern" in cons and not _compiled(cons["pattern"]).fullmatch(raw):
-                problems.append(Problem(fname, line, name, f"{raw!r} does not match the pattern {cons['pattern']}"))
+                problems.append(
+                    Problem(fname, line, name, f"{_shown(raw)} does not match the pattern {cons['pattern']}")
+                )
             if "minimum" in cons and val < cons["minimum"]:
                 problems.append(Problem(fname, line, name, f"{raw} is below the minimum {cons['minimum']}"))
             if "maximum" in cons and val > cons["maximum"]:
                 problems.append(Problem(fname, line, name, f"{raw} is above the maximum {cons['maximum']}"))
             if "minLength" in cons and len(raw) < cons["minLength"]:
-                problems.append(Problem(fname, line, name, f"{raw!r} is shorter than {cons['minLength']} characters"))
+                problems.append(
+                    Problem(fname, line, name, f"{_shown(raw)} is shorter than {cons['minLength']} characters")
+                )
             if "maxLength" in cons and len(raw) > cons["maxLength"]:
-                problems.append(Problem(fname, line, name, f"{raw!r} is longer than {cons['maxLength']} characters"))
+                problems.append(
+                    Problem(fname, line, name, f"{_shown(raw)} is longer than {cons['maxLength']} characters")
+                )
             if name in uniques:
                 if val in uniques[name]:
                     problems.append(
-                        Problem(fname, line, name, f"duplicate value {raw!r} (first on line {uniques[name][val]})")
+                        Problem(
+                            fname, line, name, f"duplicate value {_shown(raw)} (first on line {uniques[name][val]})"
+                        )
                     )
                 else:
                     uniques[name][val] = line
