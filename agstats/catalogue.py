@@ -206,14 +206,16 @@ def describe(indicator: str, *, data_dir: Path | str | None = None) -> Indicator
     >>> describe("telecom_revenu")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: unknown indicator 'telecom_revenu' (did you mean 'telecom_revenue' ...?); choose from: ...
+    ValueError: unknown indicator 'telecom_revenu' (did you mean 'telecom_revenue' or ...?); ... are known: agstats.catalogue() (or `agstats catalogue`) lists them
     """
     from .io import load_catalogue, load_units, unknown_value_error
 
     cat = load_catalogue(data_dir=data_dir)
     match = cat[cat["indicator"] == indicator]
     if match.empty:
-        raise unknown_value_error("indicator", indicator, cat["indicator"])
+        raise unknown_value_error(
+            "indicator", indicator, cat["indicator"], listing="agstats.catalogue() (or `agstats catalogue`)"
+        )
     rows = _rows(data_dir)
     units = load_units(data_dir=data_dir)
     labels = dict(zip(units["code"].astype(str), units["label_en"].astype(str)))

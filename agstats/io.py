@@ -153,7 +153,7 @@ def _did_you_mean(value: str, choices: Iterable[str]) -> str:
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
 
 
-def unknown_value_error(what: str, value: str, choices: Iterable[str]) -> ValueError:
+def unknown_value_error(what: str, value: str, choices: Iterable[str], *, listing: str | None = None) -> ValueError:
     """Build the error for an unknown code: the value, the closest choices, then every choice.
 
     Parameters
@@ -164,6 +164,9 @@ def unknown_value_error(what: str, value: str, choices: Iterable[str]) -> ValueE
         The value asked for.
     choices : iterable of str
         The valid values.
+    listing : str, optional
+        Where to find the valid values; when given and there are more than 20,
+        the message points there instead of listing them all.
 
     Returns
     -------
@@ -175,7 +178,10 @@ def unknown_value_error(what: str, value: str, choices: Iterable[str]) -> ValueE
     unknown area 'an_giang' (did you mean 'an_giang_pre2025'?); choose from: an_giang_pre2025, vietnam
     """
     choices = [str(c) for c in choices]
-    return ValueError(f"unknown {what} {value!r}{_did_you_mean(value, choices)}; choose from: {', '.join(choices)}")
+    head = f"unknown {what} {value!r}{_did_you_mean(value, choices)}"
+    if listing and len(choices) > 20:
+        return ValueError(f"{head}; {len(choices)} are known: {listing} lists them")
+    return ValueError(f"{head}; choose from: {', '.join(choices)}")
 
 
 def _values(wanted: str | Iterable[str], what: str) -> list[str]:

@@ -74,7 +74,12 @@ def _check_unknown_indicator(indicator: str, df: pd.DataFrame) -> None:
     if not (df["indicator"] == indicator).any():
         from .io import unknown_value_error
 
-        raise unknown_value_error("indicator", indicator, sorted(map(str, df["indicator"].unique())))
+        raise unknown_value_error(
+            "indicator",
+            indicator,
+            sorted(map(str, df["indicator"].unique())),
+            listing="agstats.catalogue() (or `agstats catalogue`)",
+        )
 
 
 def _select_area(rows: pd.DataFrame, indicator: str, area: str | None, df: pd.DataFrame) -> pd.DataFrame:
