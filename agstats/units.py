@@ -332,7 +332,7 @@ def _rates_for(year: Years, table: dict[int, float], unit: Any = None) -> float 
         bad = numeric.isna() | (numeric != numeric.round())
         if bad.any():
             first = year.index[bad][0]
-            raise TypeError(f"year must hold integers; got {year[first]!r} at index {first!r}")
+            raise TypeError(f"year must hold integers; got {year[first]} at index {first!r}")
         years = numeric.astype("int64")
         mapped = years.map(lambda y: table.get(int(y), np.nan)).astype(float)
         if mapped.isna().any():
