@@ -110,9 +110,11 @@ def _select_area(rows: pd.DataFrame, indicator: str, area: str | None, df: pd.Da
 def _mix_error(indicator: str, area: str | None, rows: pd.DataFrame, what: list[str]) -> ValueError:
     months = period_months(rows["period_start"], rows["period_end"])
     lines = []
-    for (source, length), group in rows.assign(_m=months.fillna(-1)).groupby(["source", "_m"], sort=False):
+    grouped: Any = rows.assign(_m=months.fillna(-1)).groupby(["source", "_m"], sort=False)
+    for key, group in grouped:
+        source, length = str(key[0]), float(key[1])
         first = group.iloc[0]
-        length_text = _length_text(float(length) if length >= 0 else float("nan"), first.period_start, first.period_end)
+        length_text = _length_text(length if length >= 0 else float("nan"), first.period_start, first.period_end)
         periods = ", ".join(f"{r.period_start:%Y-%m-%d}..{r.period_end:%Y-%m-%d}" for r in group.itertuples())
         units = ", ".join(dict.fromkeys(map(str, group["unit"])))
         pick = f"source={source!r}" + (f", months={length:g}" if length >= 0 else "")

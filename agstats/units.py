@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -94,7 +94,7 @@ def _unit_table(units: UnitsLike) -> dict[str, tuple[str, float]]:
         missing = {"code", "dimension", "factor"} - set(frame.columns)
         if missing:
             raise ValueError(f"units table lacks column(s) {sorted(missing)}")
-        items = zip(frame["code"], zip(frame["dimension"], frame["factor"]))
+        items: Iterable[tuple[Any, Any]] = zip(frame["code"], zip(frame["dimension"], frame["factor"]))
     elif isinstance(units, Mapping):
         items = units.items()
     else:
@@ -136,7 +136,7 @@ def _rate_table(rates: RatesLike) -> dict[int, float]:
         missing = {"year", "vnd_per_usd"} - set(frame.columns)
         if missing:
             raise ValueError(f"exchange-rate table lacks column(s) {sorted(missing)}")
-        items = zip(frame["year"], frame["vnd_per_usd"])
+        items: Iterable[tuple[Any, Any]] = zip(frame["year"], frame["vnd_per_usd"])
     elif isinstance(rates, (pd.Series, Mapping)):
         items = rates.items()
     else:
@@ -528,7 +528,9 @@ def usd_to_vnd(
 def _keep_name(result: Values, value: Values) -> Values:
     """Give a Series result the name of the value Series (not of the rates)."""
     if isinstance(result, pd.Series) and isinstance(value, pd.Series):
-        return result.rename(value.name)
+        renamed: pd.Series = result.copy()
+        renamed.name = value.name
+        return renamed
     return result
 
 
@@ -575,7 +577,7 @@ def _check_positive(x: Any, name: str) -> None:
         return
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
         raise TypeError(f"{name} must be a number or a Series, got {type(x).__name__}")
-    if not (math.isfinite(x) and x > 0):
+    if not (math.isfinite(x) and float(x) > 0):
         raise ValueError(f"{name} must be finite and > 0, got {x!r}")
 
 
@@ -783,7 +785,9 @@ def normalise(
     target = indicator.map(targets)
     value = df["value"].astype(float)
     new = pd.Series(np.nan, index=df.index, dtype=float)
-    for (ind, src, dst), idx in df.groupby([indicator, unit, target], sort=False).groups.items():
+    groups: dict[Any, Any] = df.groupby([indicator, unit, target], sort=False).groups
+    for key, idx in groups.items():
+        ind, src, dst = (str(k) for k in key)
         from_dim, _ = _lookup(src, table)
         to_dim, _ = _lookup(dst, table)
         if from_dim == to_dim:
