@@ -108,9 +108,21 @@ def fixture_package(folder: Path) -> Path:
         rows = list(csv.reader(fh))
     header = rows[0]
     rows[1][header.index("evidence")] += " " + XSS
-    rows[1][header.index("label_en")] = "Widget <b>revenue</b> & {{ version }}"
+    label = "Widget <b>revenue</b> & {{ version }}"
+    for row in rows[1:]:  # every row of the indicator, and its catalogue record: labels must agree
+        if row[0] == rows[1][0]:
+            row[header.index("label_en")] = label
     with open(path, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerows(rows)
+    catalogue = folder / "catalogue.csv"
+    if catalogue.exists():
+        with open(catalogue, encoding="utf-8", newline="") as fh:
+            entries = list(csv.reader(fh))
+        for entry in entries[1:]:
+            if entry[0] == rows[1][0]:
+                entry[entries[0].index("label_en")] = label
+        with open(catalogue, "w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(entries)
     return folder
 
 
