@@ -132,7 +132,10 @@ def _load_all(folder: Path | str | None) -> dict[str, pd.DataFrame]:
 
 
 def _table(name: str, folder: Path | str | None) -> pd.DataFrame:
-    return _load_all(folder)[name].copy()
+    tables = _load_all(folder)
+    if name not in tables:
+        raise ValueError(f"the data package at {_folder(folder)} has no {name!r} resource (see datapackage.json)")
+    return tables[name].copy()
 
 
 #: The area every loader and look-up returns unless asked for another (see docs/areas.md).

@@ -98,7 +98,7 @@ def _select_area(rows: pd.DataFrame, indicator: str, area: str | None, df: pd.Da
 
             try:
                 known = area_codes()
-            except Exception:  # noqa: BLE001 - the shipped data may not be the data searched
+            except (OSError, ValueError):  # the shipped data may not be the data searched
                 pass
             if area not in known:
                 raise unknown_value_error("area", area, known)

@@ -164,3 +164,24 @@ def test_catalogue_resource_is_described_in_the_datapackage():
     fields = res["schema"]["fields"]
     assert [f["name"] for f in fields] == COLUMNS
     assert all(f.get("type") and f.get("description") for f in fields)
+
+
+def test_a_package_without_catalogue_gets_a_clear_error(minipkg):
+    pkg = json.loads((minipkg / "datapackage.json").read_text(encoding="utf-8"))
+    pkg["resources"] = [r for r in pkg["resources"] if r["name"] != "catalogue"]
+    (minipkg / "datapackage.json").write_text(json.dumps(pkg), encoding="utf-8")
+    with pytest.raises(ValueError, match="has no 'catalogue' resource"):
+        describe("widget_revenue", data_dir=minipkg)
+    assert len(agstats.load_indicators(data_dir=minipkg)) == 4, "the other tables still load"
+
+
+def test_describe_and_catalogue_on_another_package(minipkg):
+    info = describe("gadget_share", data_dir=minipkg)
+    assert info.qualifiers == ("lower_bound",) and info.notes == "A lower bound in the fixture."
+    cat = agstats.catalogue(data_dir=minipkg)
+    assert cat.set_index("indicator")["n_rows"].to_dict() == {
+        "widget_revenue": 2,
+        "gadget_share": 1,
+        "gadget_kinds": 1,
+        "population": 1,
+    }
