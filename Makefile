@@ -23,7 +23,7 @@ help:
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,report]"
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[plot,notebooks,test,report]"
 	@touch $(STAMP)
 
 venv: $(STAMP)

@@ -8,11 +8,17 @@ plus helpers for units, periods, bounds and plots.
 Examples
 --------
 >>> import agstats
->>> df = agstats.load_indicators("postal")
+>>> df = agstats.load_indicators("postal")  # An Giang before the 2025 merger, by default
 >>> df[["indicator", "value", "unit", "qualifier"]].head(2)
         indicator  value    unit qualifier
 0  postal_revenue  178.0  vnd_bn     exact
 1  postal_revenue  150.0  vnd_bn  estimate
+>>> print(agstats.describe("postal_revenue").canonical_unit)
+vnd_bn
+
+Areas are chosen with ``area=`` (one code, a list, or ``"all"``; see
+docs/areas.md); units are brought to one per indicator with
+``load_indicators(canonical=True)`` or :func:`agstats.units.normalise`.
 
 Plotting helpers live in :mod:`agstats.plotting`, imported on first use so
 that ``import agstats`` does not load matplotlib.
@@ -22,16 +28,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._version import __version__
+from .catalogue import IndicatorMetadata, catalogue, describe
 from .cite import short_citation, source_line, sources_markdown
 from .io import (
+    area_codes,
     clear_cache,
     data_dir,
+    data_version,
+    load_catalogue,
     load_context,
     load_events,
     load_exchange_rates,
     load_indicators,
     load_sources,
     load_units,
+    select_areas,
 )
 from .lookup import get_figure, get_series, get_value, reconcile_figures
 from .series import (
@@ -51,8 +63,10 @@ from .series import (
     years_between,
 )
 from .units import (
+    canonical_units,
     convert,
     exchange_rate,
+    normalise,
     per_area,
     per_capita,
     per_inhabitants,
@@ -64,10 +78,17 @@ from .units import (
 )
 from .validation import DataValidationError, Problem, count_list_items, list_items, validate_package
 
-__version__ = "0.1.0"
-
 __all__ = [
     "__version__",
+    "data_version",
+    "describe",
+    "catalogue",
+    "IndicatorMetadata",
+    "load_catalogue",
+    "area_codes",
+    "select_areas",
+    "canonical_units",
+    "normalise",
     "clear_cache",
     "data_dir",
     "load_context",

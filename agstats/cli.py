@@ -5,47 +5,151 @@ Examples
 .. code-block:: console
 
     $ agstats indicators --sector postal --format csv
+    $ agstats indicators --area vietnam --area an_giang_pre2025 --canonical
+    $ agstats describe telecom_revenue
+    $ agstats catalogue --format csv
     $ agstats sources
     $ agstats validate data/
+    $ agstats --version
+
+Exit status: 0 success; 1 invalid data or a request refused (for example a
+data package that does not validate); 2 usage error (an unknown option,
+indicator, area or sector).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_INVALID", "EXIT_USAGE"]
 
 _FORMATS = ("table", "csv", "json")
 
+#: Exit status: success.
+EXIT_OK = 0
+#: Exit status: the data do not validate, or the request was refused.
+EXIT_INVALID = 1
+#: Exit status: a usage error (unknown option, indicator, area, sector ...).
+EXIT_USAGE = 2
 
-def _write(df, fmt: str) -> None:  # noqa: ANN001 - a DataFrame
+_EPILOG = """\
+exit status:
+  0  success
+  1  invalid data or a refused request (e.g. the data package does not validate)
+  2  usage error (unknown option, indicator, area or sector)
+
+Dates in CSV and JSON output are ISO 8601 (YYYY-MM-DD). CSV text cells that a
+spreadsheet would read as a formula are prefixed with an apostrophe.
+"""
+
+
+def _iso_dates(df: pd.DataFrame) -> pd.DataFrame:
+    """Write every datetime column as ``YYYY-MM-DD`` text (missing dates stay missing)."""
+    import pandas as pd
+
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            text = out[col].dt.strftime("%Y-%m-%d")
+            out[col] = text.astype(object).where(out[col].notna(), None)
+    return out
+
+
+def _spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Pass every text cell through :func:`agstats.escape.spreadsheet_cell`."""
+    import pandas as pd
+
+    from .escape import spreadsheet_cell
+
+    out = df.copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype) or not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].astype(object).map(spreadsheet_cell)
+    return out
+
+
+def _write(df: pd.DataFrame, fmt: str) -> None:
     import pandas as pd
 
     if fmt == "csv":
-        df.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d", lineterminator="\n")
+        _spreadsheet_safe(_iso_dates(df)).to_csv(sys.stdout, index=False, lineterminator="\n")
     elif fmt == "json":
-        sys.stdout.write(df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n")
+        sys.stdout.write(_iso_dates(df).to_json(orient="records", force_ascii=False, indent=1) + "\n")
     else:
+        df = _iso_dates(df)
         with pd.option_context(
             "display.max_rows", None, "display.max_columns", None, "display.width", 200, "display.max_colwidth", 40
         ):
             sys.stdout.write(df.to_string(index=False) + "\n")
 
 
+def _areas(values: list[str] | None) -> str | list[str]:
+    from .io import DEFAULT_AREA
+
+    if not values:
+        return DEFAULT_AREA
+    return values[0] if len(values) == 1 else values
+
+
 def _cmd_indicators(args: argparse.Namespace) -> int:
     from .io import load_indicators
 
-    df = load_indicators(args.sector, area=args.area)
+    df = load_indicators(args.sector, area=_areas(args.area), canonical=args.canonical)
     if args.format == "table":
-        df = df[["indicator", "sector", "value", "unit", "period_start", "period_end", "qualifier", "source"]]
-        df = df.assign(
-            period_start=df.period_start.dt.strftime("%Y-%m-%d"), period_end=df.period_end.dt.strftime("%Y-%m-%d")
-        )
+        df = df[["indicator", "sector", "value", "unit", "period_start", "period_end", "qualifier", "area", "source"]]
     _write(df, args.format)
-    return 0
+    return EXIT_OK
+
+
+def _width(requested: int | None) -> int:
+    if requested:
+        return max(requested, 60)
+    return max(60, min(100, shutil.get_terminal_size((100, 24)).columns))
+
+
+def sources_table(df: pd.DataFrame, width: int = 100) -> str:
+    """Lay out the sources for a terminal: id, date and tier aligned, title and publisher wrapped.
+
+    Every line fits in ``width`` columns, except a URL longer than the line
+    (URLs are never broken, so they can be copied).
+
+    Examples
+    --------
+    >>> from agstats.io import load_sources
+    >>> text = sources_table(load_sources(), width=100)
+    >>> lines = text.splitlines()
+    >>> lines[0].split()
+    ['id', 'published', 'tier', 'title', '/', 'publisher', '/', 'url']
+    >>> all(len(line) <= 100 for line in lines if "://" not in line)
+    True
+    """
+    ids = df["id"].astype(str)
+    pub = df["published"].astype(str)
+    tier = df["tier"].astype(str)
+    w_id = max(2, ids.str.len().max())
+    w_pub = max(len("published"), pub.str.len().max())
+    w_tier = max(4, tier.str.len().max())
+    indent = w_id + w_pub + w_tier + 6
+    text_width = max(20, width - indent)
+    pad = " " * indent
+    lines = [f"{'id':<{w_id}}  {'published':<{w_pub}}  {'tier':<{w_tier}}  title / publisher / url"]
+    for i, p, t, title, publisher, url in zip(ids, pub, tier, df["title"], df["publisher"], df["url"]):
+        wrapped = textwrap.wrap(str(title), text_width) or [""]
+        wrapped += textwrap.wrap(str(publisher), text_width, initial_indent="— ", subsequent_indent="  ")
+        lines.append(f"{i:<{w_id}}  {p:<{w_pub}}  {t:<{w_tier}}  {wrapped[0]}")
+        lines += [pad + more for more in wrapped[1:]]
+        if str(url):
+            lines.append(pad + str(url))
+    return "\n".join(lines)
 
 
 def _cmd_sources(args: argparse.Namespace) -> int:
@@ -53,9 +157,37 @@ def _cmd_sources(args: argparse.Namespace) -> int:
 
     df = load_sources()
     if args.format == "table":
-        df = df[["id", "publisher", "published", "tier", "url"]]
+        sys.stdout.write(sources_table(df, _width(args.width)) + "\n")
+    else:
+        _write(df, args.format)
+    return EXIT_OK
+
+
+def _cmd_describe(args: argparse.Namespace) -> int:
+    from .catalogue import describe, to_json
+
+    info = describe(args.indicator)
+    if args.format == "json":
+        sys.stdout.write(to_json(info) + "\n")
+    else:
+        width = _width(None)
+        for line in str(info).splitlines():
+            key, sep, rest = line.partition(": ")
+            if sep and len(line) > width:
+                sys.stdout.write(textwrap.fill(line, width, subsequent_indent="    ") + "\n")
+            else:
+                sys.stdout.write(line + "\n")
+    return EXIT_OK
+
+
+def _cmd_catalogue(args: argparse.Namespace) -> int:
+    from .catalogue import catalogue
+
+    df = catalogue()
+    if args.format == "table":
+        df = df[["indicator", "sector", "canonical_unit", "n_rows", "first_date", "last_date", "areas"]]
     _write(df, args.format)
-    return 0
+    return EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -78,12 +210,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             print(f"  {p}", file=sys.stderr)
         if report is not None:
             print(f"{folder}: {report.summary()}", file=sys.stderr)
-        return 1
+        return EXIT_INVALID
     counts = ", ".join(f"{name} {len(rows)}" for name, rows in sorted(tables.items()))
     print(f"{folder}: valid ({counts} rows)")
     if report is not None:
         print(f"{folder}: {report.summary()}")
-    return 0
+    return EXIT_OK
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -118,23 +250,57 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_version() -> str:
+    from .io import data_version
+
+    try:
+        return data_version()
+    except (OSError, ValueError):  # a broken data folder must not break --version
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``agstats`` command."""
+    from ._version import __version__
+
     parser = argparse.ArgumentParser(
         prog="agstats",
         description="Sourced indicators of An Giang's ICT sector (2019 MIC report).",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"agstats {__version__} (data {_data_version()})",
+        help="print the versions",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("indicators", help="print the indicator table")
     p.add_argument("--sector", action="append", help="keep only this sector (repeatable)")
-    p.add_argument("--area", help="keep only this area (e.g. an_giang_pre2025)")
+    p.add_argument(
+        "--area",
+        action="append",
+        help="keep this area (repeatable; 'all' for every area; default an_giang_pre2025, see docs/areas.md)",
+    )
+    p.add_argument("--canonical", action="store_true", help="bring every row to its indicator's canonical unit")
     p.add_argument("--format", choices=_FORMATS, default="table")
     p.set_defaults(func=_cmd_indicators)
 
     p = sub.add_parser("sources", help="print the cited documents")
     p.add_argument("--format", choices=_FORMATS, default="table")
+    p.add_argument("--width", type=int, help="line width of the table (default: the terminal's, at most 100)")
     p.set_defaults(func=_cmd_sources)
+
+    p = sub.add_parser("describe", help="print the metadata of one indicator (definition, unit, coverage, sources)")
+    p.add_argument("indicator", metavar="ID", help="indicator id, e.g. telecom_revenue")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_cmd_describe)
+
+    p = sub.add_parser("catalogue", help="print the indicator catalogue with coverage")
+    p.add_argument("--format", choices=_FORMATS, default="table")
+    p.set_defaults(func=_cmd_catalogue)
 
     p = sub.add_parser("validate", help="validate a data package folder (exit 1 listing every problem)")
     p.add_argument("data_dir", nargs="?", help="folder with datapackage.json (default: the shipped data)")
@@ -177,13 +343,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        return int(args.func(args))
     except DataValidationError as exc:  # bad data: status 1, as `agstats validate`
         print(f"agstats: error: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_INVALID
     except ValueError as exc:
         print(f"agstats: error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except BrokenPipeError:  # e.g. `agstats indicators | head`
         return 0
 

@@ -1379,7 +1379,7 @@ def draft_rows(
     if indicators is None:
         from .io import load_indicators
 
-        indicators = load_indicators()
+        indicators = load_indicators(area="all")  # every row: line numbers are those of the file
     labels = indicators.drop_duplicates("indicator").set_index("indicator")[["label_en", "label_vi"]]
     existing: dict[tuple[str, float, str, str, str, str], int] = {}
     for line, r in enumerate(indicators.itertuples(index=False), start=2):

@@ -33,7 +33,7 @@ import math
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeGuard, cast
 
 import numpy as np
 import pandas as pd
@@ -74,7 +74,7 @@ QUALIFIERS: frozenset[str] = _POINT_QUALIFIERS | _LOWER_QUALIFIERS | _UPPER_QUAL
 # --------------------------------------------------------------------------
 # Interval
 # --------------------------------------------------------------------------
-def _is_number(x: Any) -> bool:
+def _is_number(x: Any) -> TypeGuard[float]:
     return isinstance(x, numbers.Real) and not isinstance(x, bool)
 
 
@@ -478,15 +478,15 @@ def months_in_period(
     if isinstance(start, pd.Series) and isinstance(end, pd.Series):
         if not start.index.equals(end.index):
             raise ValueError("start and end are Series with different indexes; align them first")
-    index = start.index if isinstance(start, pd.Series) else end.index
-    s, e = _as_dates(start, index), _as_dates(end, index)
-    problems = [(i, p) for i, a, b in zip(index, s, e) if (p := _period_problem(a, b)) is not None]
+    index: Any = start.index if isinstance(start, pd.Series) else end.index  # type: ignore[union-attr]
+    ss, ee = _as_dates(start, index), _as_dates(end, index)
+    problems = [(i, p) for i, a, b in zip(index, ss, ee) if (p := _period_problem(a, b)) is not None]
     if problems and errors == "raise":
         shown = "; ".join(f"{i!r}: {p}" for i, p in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise ValueError(f"{len(problems)} period(s) are not whole calendar months: {shown}{more}")
-    valid = [_period_problem(a, b) is None for a, b in zip(s, e)]
-    months = ((e.dt.year - s.dt.year) * 12 + e.dt.month - s.dt.month + 1).astype(float)
+    valid = [_period_problem(a, b) is None for a, b in zip(ss, ee)]
+    months = ((ee.dt.year - ss.dt.year) * 12 + ee.dt.month - ss.dt.month + 1).astype(float)
     return months.where(valid).rename(None)
 
 
@@ -645,7 +645,7 @@ def growth(previous: Value, current: Value) -> Value:
     elif previous == 0:
         raise ValueError("previous value is 0; growth is undefined")
     if isinstance(current, Interval) and not isinstance(previous, Interval):
-        previous = Interval.coerce(previous)
+        previous = Interval.coerce(cast(float, previous))
     return current / previous - 1
 
 
@@ -728,8 +728,8 @@ def growth_annualised(
     >>> round(g.growth, 4)
     0.1236
     """
-    previous_rr = annualise(prev_value, prev_months)
-    current_rr = annualise(cur_value, cur_months)
+    previous_rr: Any = annualise(prev_value, prev_months)
+    current_rr: Any = annualise(cur_value, cur_months)
     return AnnualisedGrowth(
         previous_value=prev_value,
         previous_months=float(prev_months),
@@ -737,7 +737,7 @@ def growth_annualised(
         current_months=float(cur_months),
         previous_run_rate=previous_rr,
         current_run_rate=current_rr,
-        growth=growth(previous_rr, current_rr),
+        growth=cast(Any, growth(previous_rr, current_rr)),
     )
 
 
@@ -780,22 +780,20 @@ def implied_remainder(partial: Value, full: Value, *, nonnegative: bool = True) 
     Interval[0, 55]
     """
     if isinstance(partial, Interval) or isinstance(full, Interval):
-        rest = Interval.coerce(full) - Interval.coerce(partial)
+        whole, part = Interval.coerce(cast(Any, full)), Interval.coerce(cast(Any, partial))
+        rest = whole - part
         if nonnegative:
             if rest.hi < 0:
-                raise ValueError(
-                    f"partial {Interval.coerce(partial)} exceeds full {Interval.coerce(full)}: "
-                    "the implied remainder would be negative"
-                )
+                raise ValueError(f"partial {part} exceeds full {whole}: the implied remainder would be negative")
             rest = rest.intersect(Interval(0, math.inf))
         return rest
-    rest = full - partial
+    diff = full - partial
     if nonnegative:
-        negative = np.asarray(rest, dtype=float) < 0
+        negative = np.asarray(diff, dtype=float) < 0
         if negative.any():
-            where = f" at {list(rest.index[negative])}" if isinstance(rest, pd.Series) else ""
+            where = f" at {list(diff.index[negative])}" if isinstance(diff, pd.Series) else ""
             raise ValueError(f"partial exceeds full{where}: the implied remainder would be negative")
-    return rest
+    return diff
 
 
 # --------------------------------------------------------------------------
@@ -1173,7 +1171,7 @@ def reconcile(partial: Any, full: Any, *, nonnegative: bool = True) -> Reconcili
         shared[name] = a if a is not None else b
     ps, pe = pd.Timestamp(_field(partial, "period_start")), pd.Timestamp(_field(partial, "period_end"))
     fs, fe = pd.Timestamp(_field(full, "period_start")), pd.Timestamp(_field(full, "period_end"))
-    pm, fm = months_in_period(ps, pe), months_in_period(fs, fe)
+    pm, fm = cast(float, months_in_period(ps, pe)), cast(float, months_in_period(fs, fe))
     if not (fs <= ps and pe <= fe) or pm >= fm:
         raise ValueError(
             f"the partial period {_period_text((ps, pe))} must lie inside the full period "
@@ -1201,7 +1199,7 @@ def reconcile(partial: Any, full: Any, *, nonnegative: bool = True) -> Reconcili
         full_months=fm,
         full=f,
         full_qualifier=str(_field(full, "qualifier")),
-        remainder=remainder,
+        remainder=cast(Interval, remainder),
         remainder_share=share,
         normal_share=(fm - pm) / fm,
         sources=sources,

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -61,6 +61,8 @@ __all__ = [
     "unit_factor",
     "usd_to_vnd",
     "vnd_to_usd",
+    "canonical_units",
+    "normalise",
 ]
 
 #: A scalar or a pandas Series of numbers.
@@ -92,7 +94,7 @@ def _unit_table(units: UnitsLike) -> dict[str, tuple[str, float]]:
         missing = {"code", "dimension", "factor"} - set(frame.columns)
         if missing:
             raise ValueError(f"units table lacks column(s) {sorted(missing)}")
-        items = zip(frame["code"], zip(frame["dimension"], frame["factor"]))
+        items: Iterable[tuple[Any, Any]] = zip(frame["code"], zip(frame["dimension"], frame["factor"]))
     elif isinstance(units, Mapping):
         items = units.items()
     else:
@@ -134,7 +136,7 @@ def _rate_table(rates: RatesLike) -> dict[int, float]:
         missing = {"year", "vnd_per_usd"} - set(frame.columns)
         if missing:
             raise ValueError(f"exchange-rate table lacks column(s) {sorted(missing)}")
-        items = zip(frame["year"], frame["vnd_per_usd"])
+        items: Iterable[tuple[Any, Any]] = zip(frame["year"], frame["vnd_per_usd"])
     elif isinstance(rates, (pd.Series, Mapping)):
         items = rates.items()
     else:
@@ -313,26 +315,44 @@ def _check_year(year: Any) -> int:
     return int(year)
 
 
-def _missing_year_error(years: list[int], table: dict[int, float]) -> ValueError:
+def _missing_year_error(years: list[int], table: dict[int, float], units: list[str] | None = None) -> ValueError:
     available = ", ".join(str(y) for y in sorted(table)) or "none"
     which = ", ".join(str(y) for y in years)
     noun = "year" if len(years) == 1 else "years"
-    return ValueError(f"no exchange rate for {noun} {which}; available years: {available}")
+    of = f" (converting {', '.join(repr(u) for u in units)})" if units else ""
+    return ValueError(f"no exchange rate for {noun} {which}{of}; available years: {available}")
 
 
-def _rates_for(year: Years, table: dict[int, float]) -> float | pd.Series:
+def _rates_for(year: Years, table: dict[int, float], unit: Any = None) -> float | pd.Series:
     if isinstance(year, pd.Series):
         if year.isna().any():
-            raise ValueError("year contains missing values; every value needs a year")
-        mapped = year.map(lambda y: table.get(int(y), np.nan)).astype(float)
+            where = list(year.index[year.isna()])[:5]
+            raise ValueError(f"year has missing values (at index {where}); every value needs a year")
+        numeric = pd.to_numeric(year, errors="coerce")
+        bad = numeric.isna() | (numeric != numeric.round())
+        if bad.any():
+            first = year.index[bad][0]
+            raise TypeError(f"year must hold integers; got {year[first]} at index {first!r}")
+        years = numeric.astype("int64")
+        mapped = years.map(lambda y: table.get(int(y), np.nan)).astype(float)
         if mapped.isna().any():
-            missing = sorted({int(y) for y in year[mapped.isna()]})
-            raise _missing_year_error(missing, table)
+            missing = sorted({int(y) for y in years[mapped.isna()]})
+            raise _missing_year_error(missing, table, _units_at(unit, mapped.isna()))
         return mapped
     y = _check_year(year)
     if y not in table:
-        raise _missing_year_error([y], table)
+        raise _missing_year_error([y], table, _units_at(unit, None))
     return table[y]
+
+
+def _units_at(unit: Any, mask: pd.Series | None) -> list[str]:
+    """The unit code(s) of the values a message is about (for error messages)."""
+    if unit is None:
+        return []
+    if isinstance(unit, pd.Series):
+        chosen = unit if mask is None or not unit.index.equals(mask.index) else unit[mask]
+        return sorted({str(u) for u in chosen})
+    return [str(unit)]
 
 
 def exchange_rate(year: Years, *, rates: RatesLike = None) -> float | pd.Series:
@@ -368,9 +388,10 @@ def exchange_rate(year: Years, *, rates: RatesLike = None) -> float | pd.Series:
     return _rates_for(year, _rate_table(rates))
 
 
-def _check_aligned(value: Any, year: Any) -> None:
-    if isinstance(value, pd.Series) and isinstance(year, pd.Series) and not value.index.equals(year.index):
-        raise ValueError("value and year are Series with different indexes; align them first")
+def _check_aligned(value: Any, other: Any) -> None:
+    if isinstance(value, pd.Series) and isinstance(other, pd.Series) and not value.index.equals(other.index):
+        name = "year" if other.dtype.kind in "iuf" else "unit"
+        raise ValueError(f"value and {name} are Series with different indexes; align them first")
 
 
 def vnd_to_usd(
@@ -388,8 +409,10 @@ def vnd_to_usd(
     ----------
     value : float or Series
         Amount(s) in the đồng unit ``unit``.
-    unit : str
-        A ``money_vnd`` unit code, e.g. ``"vnd_bn"``.
+    unit : str or Series of str
+        A ``money_vnd`` unit code, e.g. ``"vnd_bn"``; a Series (such as the
+        ``unit`` column of :func:`agstats.load_indicators`) gives each value
+        its own unit.
     year : int or Series of int
         Year of the rate; a Series gives each value its own year.
     to_unit : str, default "usd"
@@ -426,14 +449,21 @@ def vnd_to_usd(
     >>> vnd_to_usd(1, "vnd_bn", 2017, units=U, rates=R)
     Traceback (most recent call last):
     ...
-    ValueError: no exchange rate for year 2017; available years: 2018, 2019
+    ValueError: no exchange rate for year 2017 (converting 'vnd_bn'); available years: 2018, 2019
+
+    Element-wise, each value with its own unit and year:
+
+    >>> df = pd.DataFrame({"value": [178.0, 150.0], "unit": ["vnd_bn", "vnd"], "year": [2018, 2019]})
+    >>> vnd_to_usd(df.value, df.unit, df.year, units=U, rates=R).round(4).tolist()
+    [7875391.8339, 0.0065]
     """
     table = _unit_table(units)
-    _require(unit, _VND, table, "the amount to convert", "use usd_to_vnd() for dollars")
+    factor = _factors(unit, _VND, table, "the amount to convert", "use usd_to_vnd() for dollars", year)
     _require(to_unit, _USD, table, "to_unit", "")
     _check_aligned(value, year)
-    rate = _rates_for(year, _rate_table(rates))
-    vnd = _rescale(value, table[unit][1], 1.0)  # factors are relative to the base unit
+    _check_aligned(value, unit)
+    rate = _rates_for(year, _rate_table(rates), unit)
+    vnd = value * factor  # factors are relative to the base unit
     return _keep_name(_rescale(vnd / rate, 1.0, table[to_unit][1]), value)
 
 
@@ -454,8 +484,8 @@ def usd_to_vnd(
     ----------
     value : float or Series
         Amount(s) in the dollar unit ``unit``.
-    unit : str
-        A ``money_usd`` unit code, e.g. ``"usd_mn"``.
+    unit : str or Series of str
+        A ``money_usd`` unit code, e.g. ``"usd_mn"``, or one code per value.
     year : int or Series of int
         Year of the rate; a Series gives each value its own year.
     to_unit : str, default "vnd"
@@ -486,19 +516,42 @@ def usd_to_vnd(
     23.05024
     """
     table = _unit_table(units)
-    _require(unit, _USD, table, "the amount to convert", "use vnd_to_usd() for đồng")
+    factor = _factors(unit, _USD, table, "the amount to convert", "use vnd_to_usd() for đồng", year)
     _require(to_unit, _VND, table, "to_unit", "")
     _check_aligned(value, year)
-    rate = _rates_for(year, _rate_table(rates))
-    usd = _rescale(value, table[unit][1], 1.0)
+    _check_aligned(value, unit)
+    rate = _rates_for(year, _rate_table(rates), unit)
+    usd = value * factor
     return _keep_name(_rescale(usd * rate, 1.0, table[to_unit][1]), value)
 
 
 def _keep_name(result: Values, value: Values) -> Values:
     """Give a Series result the name of the value Series (not of the rates)."""
     if isinstance(result, pd.Series) and isinstance(value, pd.Series):
-        return result.rename(value.name)
+        renamed: pd.Series = result.copy()
+        renamed.name = value.name
+        return renamed
     return result
+
+
+def _factors(unit: Any, dimension: str, table: dict, what: str, hint: str, year: Any) -> float | pd.Series:
+    """The factor of ``unit`` (one code, or a Series of codes: one factor per value), checked to be in ``dimension``."""
+    if not isinstance(unit, pd.Series):
+        _require(unit, dimension, table, what, hint)
+        return float(table[unit][1])
+    for code in dict.fromkeys(unit.astype("str")):
+        where = unit.index[unit.astype("str") == code]
+        label = where[0]
+        at = f" at index {label!r}"
+        if isinstance(year, pd.Series) and label in year.index:
+            at += f" (year {year[label]})"
+        if code not in table:
+            raise ValueError(f"unknown unit code {code!r}{at}; known codes: {', '.join(sorted(table))}")
+        actual = table[code][0]
+        if actual != dimension:
+            more = f"; {hint}" if hint and actual in (_VND, _USD) else ""
+            raise ValueError(f"{what} must be in a {dimension} unit, got {code!r} ({actual}){at}{more}")
+    return unit.astype("str").map(lambda c: table[c][1]).astype(float)
 
 
 def _require(code: str, dimension: str, table: dict, what: str, hint: str) -> None:
@@ -524,7 +577,7 @@ def _check_positive(x: Any, name: str) -> None:
         return
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
         raise TypeError(f"{name} must be a number or a Series, got {type(x).__name__}")
-    if not (math.isfinite(x) and x > 0):
+    if not (math.isfinite(x) and float(x) > 0):
         raise ValueError(f"{name} must be finite and > 0, got {x!r}")
 
 
@@ -620,3 +673,157 @@ def per_area(value: Values, area_km2: Values) -> Values:
     """
     _check_positive(area_km2, "area_km2")
     return value / area_km2
+
+
+# --------------------------------------------------------------------------
+# Canonical units of the indicators
+# --------------------------------------------------------------------------
+def canonical_units(*, catalogue: pd.DataFrame | None = None) -> dict[str, str]:
+    """Return ``{indicator: canonical unit}`` from the indicator catalogue.
+
+    Parameters
+    ----------
+    catalogue : DataFrame, optional
+        Columns ``indicator`` and ``canonical_unit``; read with
+        :func:`agstats.io.load_catalogue` when None.
+
+    Examples
+    --------
+    >>> canonical_units()["telecom_revenue"]
+    'vnd_bn'
+    """
+    if catalogue is None:
+        from agstats.io import load_catalogue
+
+        catalogue = load_catalogue()
+    return {str(k): str(v) for k, v in zip(catalogue["indicator"], catalogue["canonical_unit"])}
+
+
+def normalise(
+    df: pd.DataFrame,
+    *,
+    to_unit: str | Mapping[str, str] | None = None,
+    currency: bool = False,
+    catalogue: pd.DataFrame | None = None,
+    units: UnitsLike = None,
+    rates: RatesLike = None,
+    data_dir: Any = None,
+) -> pd.DataFrame:
+    """Bring indicator rows to one unit per indicator, converting ``value`` and ``unit`` together.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Rows with columns ``indicator``, ``value`` and ``unit`` (and
+        ``period_start``/``period_end`` when ``currency=True``), e.g. from
+        :func:`agstats.load_indicators`.
+    to_unit : str or mapping, optional
+        The target unit: one code for every row, or ``{indicator: code}``. By
+        default each indicator's ``canonical_unit`` of ``catalogue.csv``.
+    currency : bool, default False
+        Also convert đồng ↔ US dollars, at the annual average rate of the
+        calendar year of each row's period (a period spanning two calendar
+        years is refused). Without it, such a row raises: a change of
+        currency is never made silently.
+    catalogue, units, rates : optional
+        The catalogue, unit table and exchange rates; read from the data
+        package when None.
+    data_dir : path, optional
+        Data package folder for the tables read.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``value`` and ``unit`` in the target unit, plus
+        ``stated_value`` and ``stated_unit`` (the figure as the source states
+        it) right after ``unit``. Nothing else changes: a lower bound stays a
+        lower bound (factors are positive), qualifiers, sources and evidence
+        are kept.
+
+    Raises
+    ------
+    ValueError
+        For an indicator without a canonical unit, or a row whose unit has
+        another dimension than the target (the message names the indicator,
+        the units and the row count, and says how to opt in for currencies).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["postal_revenue"] * 2, "value": [13.56, 36192.0],
+    ...                      "unit": ["vnd_tn", "vnd_bn"]})
+    >>> normalise(rows)[["value", "unit", "stated_value", "stated_unit"]]
+         value    unit  stated_value stated_unit
+    0  13560.0  vnd_bn         13.56      vnd_tn
+    1  36192.0  vnd_bn      36192.00      vnd_bn
+    >>> normalise(rows.assign(unit=["percent", "vnd_bn"]))
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot bring 1 row(s) of 'postal_revenue' from 'percent' (ratio) to its unit 'vnd_bn' (money_vnd): units of different dimensions
+    """
+    missing_cols = {"indicator", "value", "unit"} - set(df.columns)
+    if missing_cols:
+        raise ValueError(f"normalise() needs the column(s) {sorted(missing_cols)}")
+    table = _unit_table(units if units is not None else _units_from(data_dir))
+    if to_unit is None:
+        if catalogue is None and data_dir is not None:
+            from agstats.io import load_catalogue
+
+            catalogue = load_catalogue(data_dir=data_dir)
+        targets: Mapping[str, str] = canonical_units(catalogue=catalogue)
+    elif isinstance(to_unit, str):
+        _lookup(to_unit, table)
+        targets = {str(i): to_unit for i in df["indicator"].unique()}
+    else:
+        targets = to_unit
+    indicator = df["indicator"].astype("str")
+    unit = df["unit"].astype("str")
+    lacking = sorted(set(indicator) - set(targets))
+    if lacking:
+        from agstats.io import unknown_value_error
+
+        raise unknown_value_error("indicator (no canonical unit in the catalogue)", lacking[0], sorted(targets))
+    target = indicator.map(targets)
+    value = df["value"].astype(float)
+    new = pd.Series(np.nan, index=df.index, dtype=float)
+    groups: dict[Any, Any] = df.groupby([indicator, unit, target], sort=False).groups
+    for key, idx in groups.items():
+        ind, src, dst = (str(k) for k in key)
+        from_dim, _ = _lookup(src, table)
+        to_dim, _ = _lookup(dst, table)
+        if from_dim == to_dim:
+            new[idx] = _convert(value[idx], src, dst, table)
+            continue
+        what = f"cannot bring {len(idx)} row(s) of {ind!r} from {src!r} ({from_dim}) to its unit {dst!r} ({to_dim})"
+        if {from_dim, to_dim} != {_VND, _USD}:
+            raise ValueError(f"{what}: units of different dimensions")
+        if not currency:
+            raise ValueError(f"{what}: a change of currency; pass currency=True to convert at the annual average rate")
+        start, end = pd.to_datetime(df.loc[idx, "period_start"]), pd.to_datetime(df.loc[idx, "period_end"])
+        spans = start.dt.year != end.dt.year
+        if spans.any():
+            first = spans[spans].index[0]
+            raise ValueError(
+                f"{what}: the period {start[first]:%Y-%m-%d}..{end[first]:%Y-%m-%d} spans two calendar years, "
+                "so no single annual rate applies"
+            )
+        year = end.dt.year.astype("int64")
+        fn = vnd_to_usd if from_dim == _VND else usd_to_vnd
+        new[idx] = fn(value[idx], src, year, to_unit=dst, units=table, rates=rates)
+    out = df.copy()
+    position = list(out.columns).index("unit") + 1
+    out.insert(position, "stated_value", value)
+    out.insert(position + 1, "stated_unit", df["unit"])
+    out["value"] = new
+    if isinstance(df["unit"].dtype, pd.CategoricalDtype):
+        out["unit"] = pd.Categorical(target, categories=df["unit"].cat.categories)
+    else:
+        out["unit"] = target
+    return out
+
+
+def _units_from(data_dir: Any) -> UnitsLike:
+    if data_dir is None:
+        return None
+    from agstats.io import load_units
+
+    return load_units(data_dir=data_dir)

@@ -1034,6 +1034,7 @@ def _validate(data_dir: Path, problems: list[Problem]) -> tuple[dict[str, list[d
             _check_evidence(fname, typed, problems)
         if name == "exchange_rates":
             _check_rate_evidence(fname, typed, problems)
+    _check_catalogue(tables, problems)
     return tables, problems
 
 
@@ -1201,3 +1202,47 @@ def _resource_files(data_dir: Path) -> dict[str, str]:
         return {r["name"]: r["path"] for r in package["resources"]}
     except (OSError, ValueError, KeyError, TypeError):  # pragma: no cover - validated before
         return {}
+
+
+def _check_catalogue(tables: dict[str, list[dict[str, Any]]], problems: list[Problem]) -> None:
+    """Cross-table rules of ``catalogue.csv`` (when the package has one; owned by agstats.catalogue).
+
+    Every indicator id of indicators.csv and context.csv has a catalogue row, every catalogue row an
+    indicator with rows, and each row's labels agree with its catalogue row. (That canonical_unit is
+    a unit code is the catalogue's foreign key; sectors are checked by their enumerations.)
+    """
+    if "catalogue" not in tables:
+        return
+    catalogue = {r["indicator"]: r for r in tables["catalogue"] if r.get("indicator")}
+    used: set[str] = set()
+    for name, fname in (("indicators", "indicators.csv"), ("context", "context.csv")):
+        for row in tables.get(name, []):
+            ind = row.get("indicator")
+            if ind is None:
+                continue
+            entry = catalogue.get(ind)
+            if entry is None:
+                if ind not in used:
+                    problems.append(
+                        Problem(fname, row["__line__"], "indicator", f"{ind!r} has no row in catalogue.csv")
+                    )
+                used.add(ind)
+                continue
+            used.add(ind)
+            for col in ("label_en", "label_vi"):
+                if row.get(col) is not None and entry.get(col) is not None and row[col] != entry[col]:
+                    problems.append(
+                        Problem(
+                            fname, row["__line__"], col, f"{row[col]!r} differs from catalogue.csv ({entry[col]!r})"
+                        )
+                    )
+    for ind, entry in catalogue.items():
+        if ind not in used:
+            problems.append(
+                Problem(
+                    "catalogue.csv",
+                    entry["__line__"],
+                    "indicator",
+                    f"{ind!r} has no row in indicators.csv or context.csv",
+                )
+            )

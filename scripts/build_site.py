@@ -185,12 +185,12 @@ def data_page(indicators: pd.DataFrame, context: pd.DataFrame, units: pd.DataFra
             "[How to read the figures](index.md#how-to-read-the-figures). The evidence is the shortest "
             "verbatim phrase of the source that states the figure, in Vietnamese.",
             "",
-            "In Python: `agstats.load_indicators()` and `agstats.load_context()` return the same rows as "
+            'In Python: `agstats.load_indicators(area="all")` and `agstats.load_context(area="all")` return the same rows as '
             "typed pandas tables.",
             "",
             "## Sector figures",
             "",
-            f"{len(indicators)} rows, from `agstats.load_indicators()`.",
+            f'{len(indicators)} rows, from `agstats.load_indicators(area="all")`.',
             "",
             indicators_table(
                 indicators,
@@ -202,7 +202,7 @@ def data_page(indicators: pd.DataFrame, context: pd.DataFrame, units: pd.DataFra
             "## Context figures",
             "",
             f"{len(context)} rows (population, land area, economy, administrative units), from "
-            "`agstats.load_context()`.",
+            '`agstats.load_context(area="all")`.',
             "",
             indicators_table(
                 context, table_id="context-table", units=units, caption=f"Context figures ({len(context)} rows)"
@@ -307,8 +307,8 @@ def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str]) 
             shutil.copytree(item, target, dirs_exist_ok=True)
         else:
             shutil.copy2(item, target)
-    indicators = agstats.load_indicators(data_dir=data_dir)
-    context = agstats.load_context(data_dir=data_dir)
+    indicators = agstats.load_indicators(area="all", data_dir=data_dir)
+    context = agstats.load_context(area="all", data_dir=data_dir)
     sources = agstats.load_sources(data_dir=data_dir)
     units = agstats.load_units(data_dir=data_dir)
     (src / "data.md").write_text(data_page(indicators, context, units, version=agstats.__version__), encoding="utf-8")

@@ -9,6 +9,7 @@ from io import StringIO
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from conftest import edit_cell
 
 import agstats
@@ -69,3 +70,103 @@ def test_console_script_installed():
     bad = subprocess.run([*cmd, "validate", "/nonexistent-folder"], capture_output=True, text=True)
     assert bad.returncode == 1
     assert "datapackage.json" in bad.stderr
+
+
+# ----------------------------------------------------------------- version, catalogue, areas, formats
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.strip() == f"agstats {agstats.__version__} (data {agstats.data_version()})"
+
+
+def test_help_documents_the_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "exit status:" in out
+    for code, words in (("0", "success"), ("1", "invalid data"), ("2", "usage error")):
+        assert f"  {code}  {words}" in out
+
+
+def test_describe(capsys):
+    assert main(["describe", "telecom_revenue"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("telecom_revenue — Telecommunications revenue\n")
+    assert "canonical unit: vnd_bn (billion đồng)" in out
+    assert all(len(line) <= 100 for line in out.splitlines())
+    assert main(["describe", "telecom_revenue", "--format", "json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["sources"] == ["mic2019", "agportal2019yearend"] and record["n_rows"] == 3
+
+
+def test_describe_unknown_id_is_a_usage_error(capsys):
+    assert main(["describe", "telecom_revenu"]) == 2
+    err = capsys.readouterr().err
+    assert "did you mean 'telecom_revenue'" in err and len(err) < 400
+
+
+def test_catalogue_formats(capsys):
+    assert main(["catalogue"]) == 0
+    assert "telecom_revenue" in capsys.readouterr().out
+    assert main(["catalogue", "--format", "csv"]) == 0
+    df = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert len(df) == len(agstats.catalogue()) and "definition" in df.columns
+    assert main(["catalogue", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["indicator"] for r in rows} == set(df.indicator)
+
+
+def test_indicators_areas_and_canonical(capsys):
+    assert main(["indicators", "--area", "vietnam", "--area", "an_giang_pre2025", "--format", "csv"]) == 0
+    df = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert set(df.area) == {"vietnam", "an_giang_pre2025"}
+    assert main(["indicators", "--area", "all", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == len(agstats.load_indicators(area="all"))
+    assert main(["indicators", "--area", "vietnam", "--sector", "postal", "--canonical", "--format", "csv"]) == 0
+    df = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert "stated_unit" in df.columns and set(df[df.indicator == "postal_revenue"].unit) == {"vnd_bn"}
+    assert main(["indicators", "--area", "viet_nam"]) == 2
+    assert "did you mean 'vietnam'" in capsys.readouterr().err
+
+
+def test_dates_are_iso_in_csv_and_json(capsys):
+    for cmd in (["indicators"], ["sources"], ["catalogue"]):
+        assert main([*cmd, "--format", "json"]) == 0
+        text = capsys.readouterr().out
+        assert "T00:00:00" not in text, cmd
+        assert main([*cmd, "--format", "csv"]) == 0
+        assert "T00:00:00" not in capsys.readouterr().out, cmd
+    assert main(["indicators", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["period_start"] == "2018-01-01" and rows[0]["period_end"] == "2018-12-31"
+
+
+def test_csv_text_cells_are_spreadsheet_safe(minipkg, capsys, monkeypatch):
+    edit_cell(minipkg, "indicators.csv", 2, "note", "=HYPERLINK(1)")
+    monkeypatch.setenv("AGSTATS_DATA_DIR", str(minipkg))
+    assert main(["indicators", "--format", "csv"]) == 0
+    df = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert "'=HYPERLINK(1)" in set(df.note)
+    assert df.value.dtype.kind == "f", "numbers stay numbers"
+
+
+def test_sources_table_fits_in_100_columns(capsys):
+    assert main(["sources", "--width", "100"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("id ")
+    assert all(len(line) <= 100 for line in lines if "://" not in line)
+    # every source appears at the start of a line, its title aligned with the header's title column
+    col = lines[0].index("title")
+    ids = set(agstats.load_sources().id)
+    starts = [line.split()[0] for line in lines[1:] if line[:1] != " "]
+    assert set(starts) == ids
+    assert all(line[col - 1] == " " for line in lines[1:])
+
+
+def test_invalid_data_exits_1(minipkg, capsys, monkeypatch):
+    edit_cell(minipkg, "indicators.csv", 2, "unit", "vnd_bm")
+    monkeypatch.setenv("AGSTATS_DATA_DIR", str(minipkg))
+    assert main(["indicators"]) == 1
+    assert "unknown unit 'vnd_bm'" in capsys.readouterr().err

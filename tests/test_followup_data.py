@@ -99,7 +99,7 @@ EXPECTED = [
 
 
 def _tables() -> dict[str, pd.DataFrame]:
-    return {"indicators": agstats.load_indicators(), "context": agstats.load_context()}
+    return {"indicators": agstats.load_indicators(area="all"), "context": agstats.load_context(area="all")}
 
 
 def _followup(df: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -127,7 +127,7 @@ def test_every_source_has_a_tier_and_is_cited():
     assert src.tier.notna().all() and src.tier.isin(["primary", "secondary", "tertiary"]).all()
     assert src.published.str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?").all()
     cited = set(_all_followup().source) | set(agstats.load_events().source)
-    cited |= set(agstats.load_indicators().source) | set(agstats.load_context().source)
+    cited |= set(agstats.load_indicators(area="all").source) | set(agstats.load_context(area="all").source)
     cited |= set(agstats.load_exchange_rates().source)
     orphans = set(src.id) - cited
     assert not orphans, f"sources cited by no row: {sorted(orphans)}"
@@ -151,7 +151,7 @@ def test_merged_province_never_in_the_pre_merger_series():
         pre = load(area=AG)
         assert not set(pre.source) & MERGED_SOURCES, "a merged-province source in an_giang_pre2025"
         assert (pre.period_end < pd.Timestamp("2025-07-01")).all(), "a pre-merger row dated after the merger"
-        everything = load()
+        everything = load(area="all")
         merged_rows = everything[everything.source.isin(MERGED_SOURCES)]
         assert len(merged_rows) and set(merged_rows.area) == {AG25}
     rows = pd.concat(_tables().values(), ignore_index=True)

@@ -29,3 +29,33 @@ def test_lazy_names_are_the_module_objects():
 
     assert agstats.parse_quantity is parsing.parse_quantity
     assert agstats.plotting.__name__ == "agstats.plotting"
+
+
+def test_version_is_single_sourced():
+    from importlib.metadata import version
+
+    from agstats import _version
+
+    assert agstats.__version__ == _version.__version__ == "0.2.0"
+    assert version("agstats") == agstats.__version__, "the installed metadata reads agstats/_version.py"
+    assert agstats.data_version() != agstats.__version__
+
+
+NEW_PUBLIC_NAMES = {
+    "data_version",
+    "describe",
+    "catalogue",
+    "IndicatorMetadata",
+    "load_catalogue",
+    "area_codes",
+    "select_areas",
+    "canonical_units",
+    "normalise",
+}
+
+
+def test_new_public_names_are_exported_and_documented():
+    assert NEW_PUBLIC_NAMES <= set(agstats.__all__)
+    for name in NEW_PUBLIC_NAMES:
+        obj = getattr(agstats, name)
+        assert obj.__doc__ and "Examples" in obj.__doc__, name

@@ -116,11 +116,11 @@ def figure_literals() -> set[str]:
     (100 excepted: it is also "per cent"), and every figure of three or more digits of the
     follow-up sources. Small numbers cannot be told apart from ordinary code (``wrap=20``).
     """
-    ind = agstats.load_indicators()
+    ind = agstats.load_indicators(area="all")
     report = set(ind.loc[ind.source == "mic2019", "value"])
     values = {
         v
-        for v in report | set(agstats.load_context().value) | set(agstats.load_exchange_rates().vnd_per_usd)
+        for v in report | set(agstats.load_context(area="all").value) | set(agstats.load_exchange_rates().vnd_per_usd)
         if v >= 10 and v != 100
     }
     values |= {v for v in ind.value if v > 100}

@@ -115,3 +115,75 @@ def test_known_good_pins():
     assert c["pandas"] == "3.1.1" and c["seaborn"] == "0.13.2" and c["nbval"] == "0.11.0"
     assert c["matplotlib"].startswith("3.10."), "3.11 emits a DeprecationWarning from seaborn's boxplot"
     assert c["jupyterlab"].startswith("4.")
+
+
+def _pyproject() -> dict:
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_core_dependencies_are_only_what_the_library_needs():
+    project = _pyproject()["project"]
+    names = [re.split(r"[<>=!~\[ ]", d)[0].lower() for d in project["dependencies"]]
+    assert names == ["pandas"]
+    extras = project["optional-dependencies"]
+    assert {"plot", "notebooks", "test", "report"} <= set(extras)
+    plot = {re.split(r"[<>=!~\[ ]", d)[0].lower() for d in extras["plot"]}
+    assert plot == {"matplotlib", "seaborn"}
+    notebooks = " ".join(extras["notebooks"])
+    for name in ("jupyterlab", "ipykernel", "nbval", "agstats[plot]"):
+        assert name in notebooks
+    assert "urls" not in project, "no project URL is known yet (README 'Install' says why)"
+
+
+def test_make_venv_installs_every_extra():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert '-e ".[plot,notebooks,test,report]"' in makefile and "-c constraints.txt" in makefile
+    assert "-e .[plot,notebooks,test,report]" in (ROOT / "environment.yml").read_text(encoding="utf-8")
+
+
+def test_version_is_dynamic_from_the_package():
+    project = _pyproject()
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "agstats._version.__version__"}
+
+
+def test_wheel_ships_the_catalogue(wheel):
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "agstats/data/catalogue.csv" in names
+    assert any(n.endswith(".dist-info/METADATA") for n in names)
+    meta = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    text = zipfile.ZipFile(wheel).read(meta).decode()
+    assert "Version: 0.2.0" in text
+    assert "Requires-Dist: pandas>=2.2\n" in text
+    assert 'Requires-Dist: matplotlib>=3.8; extra == "plot"' in text
+
+
+def test_citation_file_is_valid_cff():
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    for key in ("message", "title", "authors", "version", "license"):
+        assert cff.get(key), key
+    assert cff["version"] == _pyproject_version()
+    assert all("name" in a or "family-names" in a for a in cff["authors"])
+    assert "url" not in cff and "repository-code" not in cff, "no public location is known yet"
+
+
+def _pyproject_version() -> str:
+    import agstats
+
+    return agstats.__version__
+
+
+def test_changelog_has_this_release():
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    import agstats
+
+    assert text.startswith("# Changelog")
+    assert f"## [{agstats.__version__}]" in text and "## [0.1.0]" in text
+    assert "keepachangelog.com" in text

@@ -127,10 +127,10 @@ def test_rates_as_mapping_or_series() -> None:
 
 
 def test_year_without_rate_names_the_year_and_the_years_available() -> None:
-    msg = r"no exchange rate for year 2016; available years: 2017, 2018, 2019"
+    msg = r"no exchange rate for year 2016 \(converting 'vnd_bn'\); available years: 2017, 2018, 2019"
     with pytest.raises(ValueError, match=msg):
         vnd_to_usd(1, "vnd_bn", 2016, units=UNITS, rates=RATES)
-    with pytest.raises(ValueError, match=msg):
+    with pytest.raises(ValueError, match=msg.replace("vnd_bn", "usd")):
         usd_to_vnd(1, "usd", 2016, units=UNITS, rates=RATES)
 
 
@@ -161,7 +161,7 @@ def test_vectorised_currency_conversion_with_a_year_per_value() -> None:
 
 def test_vectorised_currency_conversion_reports_missing_years() -> None:
     values = pd.Series([1.0, 2.0, 3.0])
-    with pytest.raises(ValueError, match=r"for years 2015, 2016; available years: 2017"):
+    with pytest.raises(ValueError, match=r"for years 2015, 2016 \(converting 'vnd'\); available years: 2017"):
         vnd_to_usd(values, "vnd", pd.Series([2015, 2019, 2016]), units=UNITS, rates=RATES)
     with pytest.raises(ValueError, match="different indexes"):
         vnd_to_usd(values, "vnd", pd.Series([2019] * 3, index=[5, 6, 7]), units=UNITS, rates=RATES)
@@ -262,3 +262,120 @@ def test_intervals_convert_and_stay_bounds():
     assert isinstance(usd, Interval)
     assert usd.lo == pytest.approx(230.0) and usd.hi == float("inf")
     assert convert(lb, "vnd_bn", "vnd_tn", units=U).lo == pytest.approx(4.6)
+
+
+# ----------------------------------------------------------------- element-wise units, normalise
+def test_vnd_to_usd_element_wise_with_unit_and_year_series() -> None:
+    df = pd.DataFrame(
+        {"value": [178.0, 3.3, 5e6], "unit": ["vnd_bn", "vnd_tn", "vnd"], "year": [2018, 2019, 2017]},
+        index=[10, 11, 12],
+    )
+    out = U.vnd_to_usd(df.value, df.unit, df.year, units=UNITS, rates=RATES)
+    expected = pd.Series([178e9 / 22602.05, 3.3e12 / 23050.24, 5e6 / 22370.09], index=[10, 11, 12], name="value")
+    pd.testing.assert_series_equal(out, expected, rtol=1e-12)
+    back = U.usd_to_vnd(
+        out, pd.Series(["usd"] * 3, index=df.index), df.year, to_unit="vnd_bn", units=UNITS, rates=RATES
+    )
+    assert back.round(9).tolist() == [178.0, 3300.0, 0.005]
+
+
+def test_element_wise_errors_name_the_year_and_unit_not_the_series() -> None:
+    df = pd.DataFrame({"value": [1.0, 2.0, 3.0], "unit": ["vnd_bn", "percent", "vnd"], "year": [2018, 2019, 2016]})
+    with pytest.raises(ValueError) as err:
+        U.vnd_to_usd(df.value, df.unit, df.year, units=UNITS, rates=RATES)
+    msg = str(err.value)
+    assert msg == "the amount to convert must be in a money_vnd unit, got 'percent' (ratio) at index 1 (year 2019)"
+    ok = df[df.unit != "percent"]
+    with pytest.raises(ValueError, match=r"^no exchange rate for year 2016 \(converting 'vnd'\); available years"):
+        U.vnd_to_usd(ok.value, ok.unit, ok.year, units=UNITS, rates=RATES)
+    with pytest.raises(ValueError, match=r"unknown unit code 'vnd_bm' at index 0 \(year 2018\)"):
+        U.vnd_to_usd(df.value, df.unit.replace({"vnd_bn": "vnd_bm"}), df.year, units=UNITS, rates=RATES)
+    with pytest.raises(TypeError, match=r"year must hold integers; got 2018.5 at index 0"):
+        U.vnd_to_usd(df.value, "vnd", df.year.astype(float) + 0.5, units=UNITS, rates=RATES)
+    with pytest.raises(ValueError, match="value and unit are Series with different indexes"):
+        U.vnd_to_usd(df.value, pd.Series(["vnd"] * 3, index=[7, 8, 9]), 2018, units=UNITS, rates=RATES)
+
+
+CATALOGUE = pd.DataFrame(
+    {"indicator": ["revenue", "share", "exports"], "canonical_unit": ["vnd_bn", "percent", "usd_mn"]}
+)
+
+
+def _rows(**cols) -> pd.DataFrame:
+    return pd.DataFrame(cols)
+
+
+def test_normalise_converts_value_and_unit_together_and_keeps_the_stated_figure() -> None:
+    df = _rows(
+        indicator=["revenue", "revenue", "share"],
+        value=[13.56, 36192.0, 60.0],
+        unit=["vnd_tn", "vnd_bn", "percent"],
+        qualifier=["exact", "lower_bound", "lower_bound"],
+    )
+    out = U.normalise(df, catalogue=CATALOGUE, units=UNITS)
+    assert out.value.tolist() == [13560.0, 36192.0, 60.0]
+    assert out.unit.tolist() == ["vnd_bn", "vnd_bn", "percent"]
+    assert out.stated_value.tolist() == [13.56, 36192.0, 60.0]
+    assert out.stated_unit.tolist() == ["vnd_tn", "vnd_bn", "percent"]
+    assert out.qualifier.tolist() == df.qualifier.tolist()  # bounds stay bounds
+    assert df.unit.tolist() == ["vnd_tn", "vnd_bn", "percent"], "the input is not changed"
+    one = U.normalise(df.iloc[:2], to_unit="vnd_tn", units=UNITS)
+    assert one.value.round(6).tolist() == [13.56, 36.192]
+
+
+def test_normalise_never_crosses_dimensions_silently() -> None:
+    df = _rows(indicator=["share"], value=[5.0], unit=["count"])
+    with pytest.raises(ValueError, match=r"1 row\(s\) of 'share' from 'count' \(count\) to its unit 'percent'"):
+        U.normalise(df, catalogue=CATALOGUE, units=UNITS)
+    money = _rows(
+        indicator=["exports", "exports"],
+        value=[22.60205, 1.0],
+        unit=["vnd_bn", "usd_mn"],
+        period_start=pd.to_datetime(["2018-01-01", "2019-01-01"]),
+        period_end=pd.to_datetime(["2018-12-31", "2019-12-31"]),
+    )
+    with pytest.raises(ValueError, match="a change of currency; pass currency=True"):
+        U.normalise(money, catalogue=CATALOGUE, units=UNITS)
+    out = U.normalise(money, catalogue=CATALOGUE, units=UNITS, rates=RATES, currency=True)
+    assert out.value.round(9).tolist() == [1.0, 1.0] and out.unit.tolist() == ["usd_mn", "usd_mn"]
+    spanning = money.assign(period_start=pd.to_datetime(["2017-07-01", "2019-01-01"]))
+    with pytest.raises(ValueError, match="spans two calendar years"):
+        U.normalise(spanning, catalogue=CATALOGUE, units=UNITS, rates=RATES, currency=True)
+
+
+def test_normalise_needs_a_canonical_unit_for_every_indicator() -> None:
+    with pytest.raises(ValueError, match=r"no canonical unit.*'revenu'.*did you mean 'revenue'"):
+        U.normalise(_rows(indicator=["revenu"], value=[1.0], unit=["vnd"]), catalogue=CATALOGUE, units=UNITS)
+    with pytest.raises(ValueError, match="needs the column"):
+        U.normalise(pd.DataFrame({"indicator": ["revenue"]}), catalogue=CATALOGUE, units=UNITS)
+
+
+@PROPERTY
+@given(
+    values=st.lists(st.floats(min_value=1e-6, max_value=1e12), min_size=1, max_size=8),
+    units=st.lists(st.sampled_from(MONEY_VND), min_size=8, max_size=8),
+)
+def test_normalise_is_a_positive_rescaling_per_row(values: list[float], units: list[str]) -> None:
+    """Order within a unit, signs and bounds survive; converting back gives the stated figure."""
+    df = _rows(indicator=["revenue"] * len(values), value=values, unit=units[: len(values)])
+    out = U.normalise(df, catalogue=CATALOGUE, units=UNITS)
+    assert (out.unit == "vnd_bn").all()
+    assert (out.value > 0).all()
+    for v, u, new in zip(df.value, df.unit, out.value):
+        assert convert(new, "vnd_bn", u, units=UNITS) == pytest.approx(v, rel=1e-12)
+    again = U.normalise(out.drop(columns=["stated_value", "stated_unit"]), catalogue=CATALOGUE, units=UNITS)
+    assert again.value.tolist() == out.value.tolist(), "normalising twice changes nothing"
+
+
+def test_normalise_on_the_shipped_data() -> None:
+    df = agstats_io().load_indicators(area="all")
+    out = U.normalise(df, currency=True)
+    canon = U.canonical_units()
+    assert all(canon[i] == u for i, u in zip(out.indicator, out.unit.astype(str)))
+    assert len(out) == len(df) and (out.qualifier == df.qualifier).all()
+
+
+def agstats_io():
+    from agstats import io
+
+    return io

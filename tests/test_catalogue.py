@@ -1,0 +1,187 @@
+"""The indicator catalogue: one honest record per indicator id, checked against the rows."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+from conftest import ROOT, edit_cell
+
+import agstats
+from agstats import validate_package
+from agstats.catalogue import IndicatorMetadata, describe, to_json
+
+COLUMNS = ["indicator", "sector", "label_en", "label_vi", "definition", "canonical_unit", "notes"]
+
+
+def _catalogue_rows() -> list[dict[str, str]]:
+    with open(ROOT / "data" / "catalogue.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_catalogue_file_has_the_agreed_columns_and_one_row_per_id():
+    with open(ROOT / "data" / "catalogue.csv", encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert header == COLUMNS
+    rows = _catalogue_rows()
+    ids = [r["indicator"] for r in rows]
+    assert len(ids) == len(set(ids))
+    data_ids = set(agstats.load_indicators(area="all").indicator) | set(agstats.load_context(area="all").indicator)
+    assert set(ids) == data_ids
+
+
+def test_every_definition_is_written_not_copied_from_the_label():
+    for r in _catalogue_rows():
+        assert len(r["definition"]) >= 30, r["indicator"]
+        assert r["definition"] != r["label_en"], r["indicator"]
+        assert r["definition"].endswith("."), r["indicator"]
+
+
+def test_canonical_unit_shares_the_dimension_of_every_row_except_a_currency_change():
+    units = agstats.load_units().set_index("code")["dimension"]
+    canon = agstats.load_catalogue().set_index("indicator")["canonical_unit"]
+    rows = pd.concat([agstats.load_indicators(area="all"), agstats.load_context(area="all")])
+    for ind, unit in zip(rows.indicator, rows.unit.astype(str)):
+        dims = {units[unit], units[canon[ind]]}
+        assert len(dims) == 1 or dims == {"money_vnd", "money_usd"}, (ind, unit, canon[ind])
+
+
+def test_mixed_money_units_get_billion_dong():
+    canon = agstats.load_catalogue().set_index("indicator")["canonical_unit"]
+    assert canon["postal_revenue"] == "vnd_bn"  # rows in vnd_bn and vnd_tn
+    assert canon["it_industry_revenue"] == "usd_bn"  # three of four rows in US dollars
+
+
+def test_describe_record():
+    info = describe("telecom_revenue")
+    assert isinstance(info, IndicatorMetadata)
+    assert info.canonical_unit == "vnd_bn" and info.canonical_unit_label == "billion đồng"
+    assert info.n_rows == 3 and info.table == "indicators"
+    assert info.sources == ("mic2019", "agportal2019yearend")
+    assert info.qualifiers == ("exact", "estimate")
+    assert (info.first_date, info.last_date) == ("2018-01-01", "2019-12-31")
+    assert "scopes" in info.notes
+    text = str(info)
+    for key in ("definition:", "canonical unit:", "areas:", "periods covered:", "sources:", "rows:", "notes:"):
+        assert key in text
+    assert json.loads(to_json(info))["n_rows"] == 3
+
+
+def test_describe_covers_every_area_and_the_context_table():
+    assert describe("postal_revenue").areas == ("an_giang_pre2025", "vietnam")
+    pop = describe("population")
+    assert pop.table == "context" and pop.units == ("persons",)
+
+
+def test_describe_unknown_id_suggests_the_closest():
+    with pytest.raises(ValueError, match=r"unknown indicator 'postal_revnue' \(did you mean 'postal_revenue'"):
+        describe("postal_revnue")
+    with pytest.raises(ValueError, match="agstats catalogue"):
+        describe("zzzz")
+
+
+def test_html_repr_escapes_data_text(tmp_path):
+    import shutil
+
+    folder = tmp_path / "pkg"
+    shutil.copytree(ROOT / "data", folder)
+    path = folder / "catalogue.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    rows[0]["notes"] = "<script>alert(1)</script> & more"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    html = describe(rows[0]["indicator"], data_dir=folder)._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+    assert html.startswith('<div class="agstats-indicator">')
+
+
+def test_the_name_catalogue_is_the_function_and_the_module_is_importable():
+    import importlib
+
+    assert callable(agstats.catalogue)
+    assert importlib.import_module("agstats.catalogue").describe is agstats.describe
+
+
+def test_catalogue_table_with_coverage():
+    cat = agstats.catalogue()
+    assert list(cat.columns) == COLUMNS + ["table", "n_rows", "areas", "first_date", "last_date", "sources", "units"]
+    assert len(cat) == len(_catalogue_rows())
+    rows = pd.concat([agstats.load_indicators(area="all"), agstats.load_context(area="all")])
+    assert cat["n_rows"].sum() == len(rows)
+    tel = cat.set_index("indicator").loc["telecom_revenue"]
+    assert tel["sources"] == "mic2019, agportal2019yearend" and tel["n_rows"] == 3
+    assert cat["first_date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+
+
+# --------------------------------------------------------------- validation (agstats.validation._check_catalogue)
+def _problems(folder):
+    return [str(p) for p in validate_package(folder)[1]]
+
+
+def test_fixture_catalogue_is_valid(minipkg):
+    assert _problems(minipkg) == []
+
+
+def test_indicator_without_catalogue_row(minipkg):
+    edit_cell(minipkg, "indicators.csv", 4, "indicator", "gizmo_share")
+    problems = _problems(minipkg)
+    assert "indicators.csv, line 4, column 'indicator': 'gizmo_share' has no row in catalogue.csv" in problems
+    assert "catalogue.csv, line 3, column 'indicator': 'gadget_share' has no row in indicators.csv or context.csv" in (
+        problems
+    )
+
+
+def test_label_must_agree_with_the_catalogue(minipkg):
+    edit_cell(minipkg, "indicators.csv", 3, "label_en", "Widget takings")
+    assert _problems(minipkg) == [
+        "indicators.csv, line 3, column 'label_en': 'Widget takings' differs from catalogue.csv ('Widget revenue')"
+    ]
+
+
+def test_canonical_unit_must_be_a_known_unit(minipkg):
+    edit_cell(minipkg, "catalogue.csv", 2, "canonical_unit", "vnd_bm")
+    problems = _problems(minipkg)
+    assert len(problems) == 1 and "catalogue.csv, line 2, column 'canonical_unit'" in problems[0]
+    assert "unknown canonical_unit 'vnd_bm'" in problems[0]
+
+
+def test_package_without_catalogue_resource_is_not_checked(minipkg):
+    pkg = json.loads((minipkg / "datapackage.json").read_text(encoding="utf-8"))
+    pkg["resources"] = [r for r in pkg["resources"] if r["name"] != "catalogue"]
+    (minipkg / "datapackage.json").write_text(json.dumps(pkg), encoding="utf-8")
+    (minipkg / "catalogue.csv").unlink()
+    assert _problems(minipkg) == []
+
+
+def test_catalogue_resource_is_described_in_the_datapackage():
+    pkg = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    (res,) = [r for r in pkg["resources"] if r["name"] == "catalogue"]
+    fields = res["schema"]["fields"]
+    assert [f["name"] for f in fields] == COLUMNS
+    assert all(f.get("type") and f.get("description") for f in fields)
+
+
+def test_a_package_without_catalogue_gets_a_clear_error(minipkg):
+    pkg = json.loads((minipkg / "datapackage.json").read_text(encoding="utf-8"))
+    pkg["resources"] = [r for r in pkg["resources"] if r["name"] != "catalogue"]
+    (minipkg / "datapackage.json").write_text(json.dumps(pkg), encoding="utf-8")
+    with pytest.raises(ValueError, match="has no 'catalogue' resource"):
+        describe("widget_revenue", data_dir=minipkg)
+    assert len(agstats.load_indicators(data_dir=minipkg)) == 4, "the other tables still load"
+
+
+def test_describe_and_catalogue_on_another_package(minipkg):
+    info = describe("gadget_share", data_dir=minipkg)
+    assert info.qualifiers == ("lower_bound",) and info.notes == "A lower bound in the fixture."
+    cat = agstats.catalogue(data_dir=minipkg)
+    assert cat.set_index("indicator")["n_rows"].to_dict() == {
+        "widget_revenue": 2,
+        "gadget_share": 1,
+        "gadget_kinds": 1,
+        "population": 1,
+    }
