@@ -270,6 +270,7 @@ _ANY_DIMENSION: Final = frozenset({"*"})
 
 _I = re.IGNORECASE
 _GAP: Final = 60  # characters between two terms of a keyword pattern
+_KEYWORD_WINDOW: Final = 300  # keywords starting further before a figure are not its own (keeps extract linear)
 _REACH: Final = 80  # characters after a figure where its keywords may be (its counted noun...)
 _COMMA_PENALTY: Final = 40  # a keyword after the figure and after a comma is less likely to be about it
 _BARRIER_RE: Final = re.compile(r"(?<!\w)(?:tại|ở|đến|tới|cho|trên|từ|qua|thuộc|so[ ]+với)(?!\w)", re.IGNORECASE)
@@ -400,6 +401,8 @@ _CONNECTOR_RE: Final = re.compile(r"(?:[ ,;:-]|(?<!\w)(?:và|hoặc|cùng[ ]+v�
 _LIST_MARKER_RE: Final = re.compile(r"[ ]*(?:(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[IVX]{1,4}|[a-zđ])[.)]|[-+•*])[ ]+", _I)
 _LAST_JOINT_RE: Final = re.compile(r"(?<!\w)(?:và|hoặc)(?=(?:[ ]+[^\W\d_]+){0,2}[ ]*\Z)", _I)  # "và (có) 60"
 _LEFT_REACH: Final = 120  # characters of evidence before a figure, beyond its clause keyword
+_WIDE_REACH: Final = 400  # at most this much of a sentence on each side of a figure when the clause does not do
+_NON_SPACE_RE: Final = re.compile(r"\S")
 _ONE_SEPARATOR_RE: Final = re.compile(r"(?<![0-9][.,])[0-9]+[.,][0-9]{3}(?![0-9.,])")  # "1,200": read by language
 _CUT_RE: Final = re.compile(r"(?:[,;:(.!?\n]|(?<!\w)(?:và|hoặc|cùng|với|như))[ ]*\Z", _I)  # a clean cut before evidence
 _JOINING_WORDS: Final = ("và", "hoặc", "cùng", "với")
@@ -736,14 +739,17 @@ class _Matcher:
         Two terms are at most :data:`_GAP` characters apart and no other figure stands between them."""
         if not terms:
             return prev[1]
-        for h in hits[terms[0]]:
-            if prev[1] <= h[0] <= prev[1] + _GAP:
-                k = bisect.bisect_left(self.figure_starts, prev[1])
-                if k < len(self.figure_starts) and self.figure_starts[k] < h[0] and self.figure_starts[k] != fs:
-                    continue  # "doanh thu phần mềm đạt 45 tỉ, xuất khẩu phần mềm đạt 2,5 triệu USD"
-                end = self._chain(terms[1:], hits, h, fs)
-                if end is not None:
-                    return end
+        nxt = hits[terms[0]]
+        for j in range(bisect.bisect_left(nxt, (prev[1], -1)), len(nxt)):  # the hits sorted by start: bisect
+            h = nxt[j]
+            if h[0] > prev[1] + _GAP:
+                break
+            k = bisect.bisect_left(self.figure_starts, prev[1])
+            if k < len(self.figure_starts) and self.figure_starts[k] < h[0] and self.figure_starts[k] != fs:
+                continue  # "doanh thu phần mềm đạt 45 tỉ, xuất khẩu phần mềm đạt 2,5 triệu USD"
+            end = self._chain(terms[1:], hits, h, fs)
+            if end is not None:
+                return end
         return None
 
 
@@ -1025,7 +1031,7 @@ class _Reader:
         self.p_starts = [p.start for p in periods]
         self.heads = _headings(t, periods, figures)
         self.matcher = _Matcher(t, figures, self.commas)
-        self.indicators: list[str] = []  # the indicator of each figure read so far
+        self.last_of: dict[str, int] = {}  # the last figure read so far with each indicator
         self._b = self._k = 0  # the first break and comma at or after the figure being read (see clause())
 
     def rows(self) -> list[tuple[object, ...]]:
@@ -1067,7 +1073,7 @@ class _Reader:
                 stock, sector, indicator, keywords, scope, evidence, f.start, f.end, t[f.start : f.end],
                 "; ".join(review),
             ))  # fmt: skip
-            self.indicators.append(indicator)
+            self.last_of[indicator] = i
         return rows
 
     def clause(self, i: int, f: _Figure) -> _Clause:
@@ -1101,7 +1107,8 @@ class _Reader:
             dims = _ANY_DIMENSION  # "tăng 12%": the growth of any indicator
         else:  # a ratio "47/96 xã" may be a share in percent
             dims = _RATIO_DIMENSIONS[f.unit] if f.denominator else _UNIT_DIMENSIONS[f.unit]
-        lo = bisect.bisect_left(kw_starts, c.s0)
+        window = bisect.bisect_left(kw_starts, f.start - _KEYWORD_WINDOW)  # linear time: a window, not the sentence
+        lo = max(bisect.bisect_left(kw_starts, c.s0), window)
         hi = bisect.bisect_left(kw_starts, c.reach)
         if c.prev_end >= 0 and lo < hi and kw_starts[lo] < c.prev_end and _has_subject(t, c.prev_end, f.start):
             # a clause with its own subject after the previous figure does not take the keywords before it:
@@ -1116,7 +1123,7 @@ class _Reader:
         ):
             # "Doanh thu viễn thông quý III đạt 812 tỷ đồng; lũy kế 9 tháng đạt 2.395 tỷ đồng": the same subject
             b = bisect.bisect_left(self.breaks, c.s0 - 1)
-            lo = bisect.bisect_left(kw_starts, self.breaks[b - 1] + 1 if b else 0)
+            lo = max(bisect.bisect_left(kw_starts, self.breaks[b - 1] + 1 if b else 0), window)
         hits: dict[int, list[tuple[int, int]]] = {}
         for k in range(lo, hi):
             hs, he, tids = self.kw_hits[k]
@@ -1138,7 +1145,7 @@ class _Reader:
             if indicator:
                 sector, keywords = _INDICATOR_SECTORS.get(indicator, section), generic.pattern
                 review.append(f"indicator from '{keywords}' and the section's sector ({section or 'none'})")
-        if indicator and _is_part(self.parts, self.indicators, self.figures, i, c.s0, indicator):
+        if indicator and _is_part(self.parts, self.last_of, self.figures, i, c.s0, indicator):
             review.append("part of a figure before it ('trong đó'): no indicator guessed")
             return "", sector, ""
         if not indicator:
@@ -1185,10 +1192,22 @@ class _Reader:
         left, right = _evidence(t, f, c.s0, c.s1, c.seg_start, c.own_end, c.prev_end, self.commas)
         evidence = t[left:right]
         if not f.measure and _needs_check(t, left, f, c.s0) and not _states(evidence, f):
-            evidence = t[c.s0 : c.s1].strip(" ,;:-")
+            evidence = _sentence_around(t, f, c.s0, c.s1)
             if not _states(evidence, f):
                 review.append("evidence does not re-parse")
         return evidence
+
+
+def _sentence_around(t: str, f: _Figure, s0: int, s1: int) -> str:
+    """The sentence of a figure, at most :data:`_WIDE_REACH` characters on each side of it (whole words)."""
+    left, right = s0, s1
+    if f.start - left > _WIDE_REACH:
+        m = _WORD_START_RE.search(t, f.start - _WIDE_REACH, f.start)
+        left = m.start() if m else f.start
+    if right - f.end > _WIDE_REACH:
+        m = _LAST_WORD_END_RE.match(t, f.end, f.end + _WIDE_REACH)
+        right = m.end() if m else f.end
+    return t[left:right].strip(" ,;:-")
 
 
 def _between(positions: list[int], lo: int, hi: int) -> bool:
@@ -1218,14 +1237,14 @@ def _has_subject(t: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _is_part(parts: list[int], indicators: list[str], figures: list[_Figure], i: int, s0: int, indicator: str) -> bool:
+def _is_part(
+    parts: list[int], last_of: dict[str, int], figures: list[_Figure], i: int, s0: int, indicator: str
+) -> bool:
     """Whether figure ``i`` is part of an earlier figure of its sentence with the same indicator ("trong đó")."""
-    for j in range(i - 1, -1, -1):
-        if figures[j].end <= s0:
-            return False
-        if indicators[j] == indicator:
-            return _between(parts, figures[j].end, figures[i].start)
-    return False
+    j = last_of.get(indicator, -1)  # the nearest earlier figure with this indicator (a dict: linear time)
+    if j < 0 or figures[j].end <= s0:
+        return False
+    return _between(parts, figures[j].end, figures[i].start)
 
 
 def _keyword_at(t: str, start: int) -> str:
@@ -1264,6 +1283,10 @@ def _evidence(
         left = joint.end() if joint else left
     else:
         left = s0
+        if fs - left > _LEFT_REACH:  # segments far before the figure are dropped: jump over them (linear time)
+            c = bisect.bisect_left(commas, fs - _LEFT_REACH - 1)
+            if c > 0 and commas[c - 1] >= s0:
+                left = min(commas[c - 1] + 1, seg_start)
         while left < seg_start:  # drop leading discourse segments ("Theo đó,", "Lĩnh vực bưu chính,") ...
             c = bisect.bisect_left(commas, left)
             comma = commas[c] if c < len(commas) else seg_start
@@ -1300,7 +1323,7 @@ def _needs_check(t: str, left: int, f: _Figure, s0: int) -> bool:
     is none of the above."""
     if _ONE_SEPARATOR_RE.search(t, f.num_start, f.end):
         return True
-    if not t[s0:left].strip():
+    if _NON_SPACE_RE.search(t, s0, left) is None:
         return False  # from the start of the sentence
     if left == f.start:
         return t[f.end : f.end + 1] in (".", ")") or _CUT_RE.search(t, max(0, left - 12), left) is None
