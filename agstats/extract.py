@@ -883,10 +883,10 @@ def extract_figures(text: str, *, year: int | None = None) -> pd.DataFrame:
     --------
     >>> df = extract_figures("Doanh thu viễn thông năm 2018 đạt 3.300 tỷ đồng, tăng 23%; giảm 1-3 lần/ngày.")
     >>> df[["indicator", "value", "unit", "unit_text", "kind", "low", "high"]]
-             indicator   value     unit unit_text    kind  low  high
-    0  telecom_revenue  3300.0   vnd_bn   tỷ đồng   level  NaN   NaN
-    1  telecom_revenue    23.0  percent         %  change  NaN   NaN
-    2                      1.0           lần/ngày  change  1.0   3.0
+             indicator   value           unit unit_text    kind  low  high
+    0  telecom_revenue  3300.0         vnd_bn   tỷ đồng   level  NaN   NaN
+    1  telecom_revenue    23.0        percent         %  change  NaN   NaN
+    2                      1.0  times_per_day  lần/ngày  change  1.0   3.0
     """
     return extract(text, year=year).figures
 

@@ -25,6 +25,7 @@ from agstats.parsing import (
     Quantity,
     find_quantities,
     format_vi,
+    is_unit_code,
     normalize,
     parse_number,
     parse_quantity,
@@ -237,7 +238,7 @@ def test_report_phrases(phrase: str, value: float, unit: str, qualifier: str) ->
         "COVID-19 và H5N1",
         "1. Tổng quan\n2.1. Bưu chính\n(3) Viễn thông",
         "số thuê bao trên 100 dân",
-        "tốc độ 100 Mbps, diện tích 500 ha",
+        "tần số 900 MHz, diện tích 500 ha",
         "không có số",
         "",
     ],
@@ -357,7 +358,7 @@ def test_parse_number_lang() -> None:
 
 
 def test_units_without_a_code_are_skipped() -> None:
-    assert find_quantities("tốc độ 100 Mbps") == []
+    assert find_quantities("tần số 900 MHz, 3 lần/tuần") == []
     assert triples("trẻ em 15 tuổi, 40% hộ") == [(40, "percent", "exact")]
 
 
@@ -369,8 +370,10 @@ def test_range_gives_the_first_number_the_second_ones_unit() -> None:
 def test_ratio() -> None:
     q = parse_quantity("102/102 điểm")
     assert (q.value, q.denominator, q.unit, q.text) == (102, 102, "count", "102/102")
-    q = parse_quantity("đứng 7/63 tỉnh, thành")
-    assert (q.value, q.denominator, q.unit) == (7, 63, "count")
+    q = parse_quantity("52/63 tỉnh, thành phố đã ban hành")
+    assert (q.value, q.denominator, q.unit) == (52, 63, "count")
+    q = parse_quantity("đứng 7/63 tỉnh, thành")  # a rank: see test_ranks
+    assert (q.value, q.denominator, q.unit) == (7, None, "rank_of_63")
     assert find_quantities("năm học 2018/2019") == []
 
 
@@ -537,7 +540,7 @@ def test_find_quantities_never_raises_and_ignores_normalisation_form(text: str) 
     assert find_quantities(unicodedata.normalize("NFC", text)) == found
     norm = normalize(text)
     for q in found:
-        assert q.unit in UNIT_CODES and q.qualifier in QUALIFIERS
+        assert is_unit_code(q.unit) and q.qualifier in QUALIFIERS
         assert norm[q.start : q.end] == q.text
         assert q.value >= 0 and math.isfinite(q.value)
 
@@ -577,7 +580,7 @@ def test_find_quantities_never_raises_and_ignores_normalisation_form(text: str) 
 def test_find_quantities_on_report_like_noise(parts: list[str]) -> None:
     text = " ".join(parts)
     for q in find_quantities(text):
-        assert q.qualifier in QUALIFIERS and q.unit in UNIT_CODES
+        assert q.qualifier in QUALIFIERS and is_unit_code(q.unit)
         assert normalize(text)[q.start : q.end] == q.text
 
 
@@ -634,7 +637,8 @@ def test_scan_public_api() -> None:
         ("Hotline hỗ trợ: 1900 9090", [("phone", "1900 9090")]),
         ("số thuê bao trên 100 dân", [("denominator", "100")]),
         ("từ 15 - 60 tuổi", [("age", "15 - 60 tuổi")]),
-        ("100 Mbps", [("measure", "100 Mbps")]),
+        ("900 MHz", [("measure", "900 MHz")]),
+        ("100 Mbps", [("quantity", "100 Mbps")]),
         ("156 điểm, 41,5%", [("quantity", "156"), ("quantity", "41,5%")]),
     ],
 )  # fmt: skip
@@ -644,7 +648,7 @@ def test_scan_kinds(phrase: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_scan_spans_and_fields() -> None:
-    text = "ước 9 tháng đầu năm 2019 đạt trên 150 tỷ đồng; từ 10 - 15%; 1-3 lần/ngày"
+    text = "ước 9 tháng đầu năm 2019 đạt trên 150 tỷ đồng; từ 10 - 15%; 1-3 lần/tuần"
     ms = scan(text)
     norm = normalize(text)
     assert all(norm[m.start : m.end] == m.text for m in ms)
@@ -652,8 +656,8 @@ def test_scan_spans_and_fields() -> None:
     assert (q.kind, q.quantity.qualifier, q.qualifier_source, q.keyword_start, q.unit_text) == (
         "quantity", "estimate_lower_bound", "word+clause", 0, "tỷ đồng")  # fmt: skip
     assert [(m.text, m.range_next) for m in ms[2:]] == [("10", True), ("15%", False), ("1", True),
-                                                        ("3 lần/ngày", False)]  # fmt: skip
-    assert ms[4].quantity.unit == "" and ms[5].unit_text == "lần/ngày"
+                                                        ("3 lần/tuần", False)]  # fmt: skip
+    assert ms[4].quantity.unit == "" and ms[5].unit_text == "lần/tuần"
     assert [m.range_next for m in scan("đạt 5 tỷ đồng và 10 tỷ đồng")] == [False, False]
 
 
@@ -727,11 +731,12 @@ def test_tokenize_has_no_technology_tokens() -> None:
     ("phrase", "expected"),
     [
         ("có 385 dịch vụ mức độ 3 và 217 dịch vụ mức độ 4", [(385, "count", "exact"), (217, "count", "exact")]),
-        ("chạy 1-3 lần/ngày", []),  # a unit without a code, both ends of the range
+        ("chạy 1-3 lần/tuần", []),  # a unit without a code, both ends of the range
+        ("chạy 1-3 lần/ngày", [(1, "times_per_day", "exact"), (3, "times_per_day", "exact")]),
         ("trong 3 - 5 năm", []),  # a length of time, both ends
         ("Nghị quyết 12-NQ/TU", []),
         ("Hotline: 1900 9090", []),
-        ("10.000 lượt truy cập/ngày", []),
+        ("10.000 lượt truy cập/ngày", [(10000, "count_per_day", "exact")]),
     ],
 )
 def test_find_quantities_new_cases(phrase: str, expected: list[tuple[float, str, str]]) -> None:
