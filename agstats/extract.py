@@ -69,11 +69,11 @@ Examples
 >>> from agstats.extract import extract
 >>> x = extract("Năm 2018, doanh thu bưu chính đạt 178 tỷ đồng, tăng 12% so với năm 2017, "
 ...             "ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng theo Quyết định 45/2016/QĐ-TTg.")
->>> x.figures[["indicator", "value", "unit", "qualifier", "kind", "period_start", "period_end"]]
-        indicator  value     unit qualifier    kind period_start  period_end
-0  postal_revenue  178.0   vnd_bn     exact   level   2018-01-01  2018-12-31
-1  postal_revenue   12.0  percent     exact  change   2018-01-01  2018-12-31
-2  postal_revenue  150.0   vnd_bn  estimate   level   2019-01-01  2019-09-30
+>>> x.figures[["indicator", "value", "unit", "qualifier", "kind", "period_end"]]
+               indicator  value     unit qualifier    kind  period_end
+0         postal_revenue  178.0   vnd_bn     exact   level  2018-12-31
+1  postal_revenue_growth   12.0  percent     exact  change  2018-12-31
+2         postal_revenue  150.0   vnd_bn  estimate   level  2019-09-30
 >>> x.non_quantities[["kind", "text"]]
      kind                  text
 0    year              Năm 2018
@@ -119,7 +119,7 @@ FIGURE_KINDS: Final[tuple[str, ...]] = ("level", "change", "ratio", "range")
 
 FIGURE_COLUMNS: Final[tuple[str, ...]] = (
     "value", "unit", "unit_text", "qualifier", "kind", "low", "high", "denominator", "period_start", "period_end",
-    "period_text", "stock", "sector", "indicator", "keywords", "scope", "evidence", "start", "end", "text",
+    "period_text", "stock", "sector", "indicator", "keywords", "scope", "area", "evidence", "start", "end", "text",
     "review",
 )  # fmt: skip
 """Columns of :attr:`Extraction.figures`."""
@@ -259,7 +259,10 @@ _DIMENSIONS: Final = {
     "vnd": "money", "vnd_mn": "money", "vnd_bn": "money", "vnd_tn": "money", "usd": "money", "usd_mn": "money",
     "usd_bn": "money", "percent": "percent", "count": "count", "count_th": "count", "count_mn": "count",
     "persons": "count", "hours_per_day": "duration", "km": "length", "km2": "area", "vnd_per_usd": "rate",
-    "persons_per_km2": "density",
+    "persons_per_km2": "density", "rank_of_63": "rank", "rank": "rank", "score_of_100": "score",
+    "index_score": "score", "per_100_inhabitants": "per_100", "mbps": "speed", "gbps": "speed", "kbps": "speed",
+    "times_per_day": "rate", "count_per_day": "rate", "count_per_month": "rate", "km_per_point": "per_point",
+    "persons_per_point": "per_point",
 }  # fmt: skip
 
 _UNIT_DIMENSIONS: Final = defaultdict(lambda: frozenset({""}), {u: frozenset({d}) for u, d in _DIMENSIONS.items()})
@@ -440,7 +443,7 @@ _BASE_BEFORE_RE: Final = re.compile(rf"(?<!\w)so[ ]+(?:với[ ]+)?(?:{_BASES})(?
 # "theo yêu cầu", "đáp ứng yêu cầu", "các kiến nghị": the noun, not a request
 _RECOMMEND_NOUN_BEFORE: Final = frozenset({"theo", "ứng", "các", "những", "được", "số", "đúng", "với", "của", "có"})
 # a level of these units is a stock (dated at one day), unless a flow word stands in its clause; money is a flow
-_STOCK_DIMENSIONS: Final = {code: dim not in ("money", "rate") for code, dim in _DIMENSIONS.items()}
+_STOCK_DIMENSIONS: Final = {code: dim not in ("money", "rate", "rank", "score") for code, dim in _DIMENSIONS.items()}
 _LINE_RE: Final = re.compile(r"[^\n]+")
 _PLAN_HEADING_RE: Final = re.compile(  # not "chỉ tiêu" alone: "Một số chỉ tiêu chủ yếu" are the main indicators
     r"(?<!\w)(?:mục[ ]+tiêu|kế[ ]+hoạch|nhiệm[ ]+vụ|phương[ ]+hướng|định[ ]+hướng|chỉ[ ]+tiêu[ ]+(?:kế[ ]+hoạch"
@@ -883,10 +886,10 @@ def extract_figures(text: str, *, year: int | None = None) -> pd.DataFrame:
     --------
     >>> df = extract_figures("Doanh thu viễn thông năm 2018 đạt 3.300 tỷ đồng, tăng 23%; giảm 1-3 lần/ngày.")
     >>> df[["indicator", "value", "unit", "unit_text", "kind", "low", "high"]]
-             indicator   value           unit unit_text    kind  low  high
-    0  telecom_revenue  3300.0         vnd_bn   tỷ đồng   level  NaN   NaN
-    1  telecom_revenue    23.0        percent         %  change  NaN   NaN
-    2                      1.0  times_per_day  lần/ngày  change  1.0   3.0
+                    indicator   value           unit unit_text    kind  low  high
+    0         telecom_revenue  3300.0         vnd_bn   tỷ đồng   level  NaN   NaN
+    1  telecom_revenue_growth    23.0        percent         %  change  NaN   NaN
+    2                             1.0  times_per_day  lần/ngày  change  1.0   3.0
     """
     return extract(text, year=year).figures
 
@@ -955,6 +958,53 @@ def _sector_context(t: str) -> tuple[list[int], list[str]]:
                 found.append((line.start(), h.group("h")))
     found.sort()
     return [p for p, _ in found], [_SECTOR_OF_PHRASE[" ".join(ph.lower().split())] for _, ph in found]
+
+
+# the provinces of the area codes (docs: COMMON conventions); "An Giang mới" / after the 2025 merger: an_giang_2025
+AREA_NAMES: Final[dict[str, str]] = {
+    "an giang": "an_giang_pre2025", "long an": "long_an", "tiền giang": "tien_giang", "bến tre": "ben_tre",
+    "trà vinh": "tra_vinh", "vĩnh long": "vinh_long", "đồng tháp": "dong_thap", "cần thơ": "can_tho",
+    "hậu giang": "hau_giang", "sóc trăng": "soc_trang", "kiên giang": "kien_giang", "bạc liêu": "bac_lieu",
+    "cà mau": "ca_mau", "việt nam": "vietnam", "viet nam": "vietnam", "vietnam": "vietnam",
+}  # fmt: skip
+"""Province names -> area codes: the province named nearest before a figure sets its draft row's ``area``."""
+
+_AREA_RE: Final = re.compile(
+    r"(?<!\w)(?:(?P<name>" + "|".join(re.escape(n).replace(r"\ ", "[ ]+") for n in AREA_NAMES) + r")"
+    r"|(?<=tỉnh )(?P<other>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\W\d_]*)(?:[ ]+[A-ZĐ][^\W\d_]*){0,2}))"
+    r"(?!\w)(?P<new>[ ]+\(?mới\)?(?!\w))?",
+    re.IGNORECASE,
+)
+_MERGED_RE: Final = re.compile(r"(?<!\w)sau[ ]+(?:sắp[ ]+xếp|sáp[ ]+nhập|hợp[ ]+nhất)(?!\w)", _I)
+
+
+def _slug(name: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+    return "_".join("".join(c for c in s if not unicodedata.combining(c)).split())
+
+
+def _area_context(t: str) -> tuple[list[int], list[str]]:
+    """Where the text names a province (or Viet Nam), and its area code; another province named after "tỉnh"
+    gets the slug of its name (not an area of the data package: the review says so)."""
+    pos, codes = [], []
+    for m in _AREA_RE.finditer(t):
+        if m["name"] is not None:
+            code = AREA_NAMES[" ".join(m["name"].lower().split())]
+        elif m["other"][0].isupper():  # the capitalised words of the name (the regex ignores case)
+            words = m["other"].split()
+            k = next((i for i, w in enumerate(words) if not w[0].isupper()), len(words))
+            code = _slug(" ".join(words[:k]))
+        else:
+            continue
+        if code == "an_giang_pre2025" and (
+            m["new"] or _MERGED_RE.search(t, max(0, m.start() - 120), m.start())
+        ):  # "tỉnh An Giang mới", "Sau sắp xếp ..., tỉnh An Giang"
+            code = "an_giang_2025"
+        pos.append(m.start())
+        codes.append(code)
+    return pos, codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -1028,6 +1078,7 @@ class _Reader:
             context[k] for k in ("flow", "part", "national", "recommend", "change")
         )
         self.sec_pos, self.sec_names = _sector_context(t)
+        self.area_pos, self.area_codes = _area_context(t)
         self.p_starts = [p.start for p in periods]
         self.heads = _headings(t, periods, figures)
         self.matcher = _Matcher(t, figures, self.commas)
@@ -1046,12 +1097,19 @@ class _Reader:
             ) and _is_change(t, f, max(c.seg_start, c.prev_end), c.seg_end)
             indicator, sector, keywords = self.indicator(i, f, c, change, review)
             scope = "national" if _between(self.national, c.s0, f.start) else ""
+            k = bisect.bisect_right(self.area_pos, f.start) - 1
+            area = self.area_codes[k] if k >= 0 else ""  # the province named nearest before the figure
             if scope:
                 review.append("a national figure ('cả nước')")
             period = self.period(f, c, review)
             if change:
                 kind = "change"
                 review.append("change, not a level")
+                if indicator:  # a growth rate or a change never gets the level's id
+                    level = indicator
+                    indicator = f"{level}_{'growth' if f.unit == 'percent' else 'change'}"
+                    review.append(f"indicator '{indicator}': the {'growth' if f.unit == 'percent' else 'change'} "
+                                  f"of '{level}', not in the catalogue")  # fmt: skip
             else:
                 kind = "range" if f.low is not None else "ratio" if f.denominator is not None else "level"
             if f.low is not None:
@@ -1061,6 +1119,8 @@ class _Reader:
             qualifier = self.qualifier(f, c, review)
             if f.measure:
                 review.append(f"unit not in units.csv: '{f.unit_text}'")
+            elif f.unit not in _DIMENSIONS:  # "xếp thứ 12/34": a rank of another total than 63
+                review.append(f"unit not in units.csv: '{f.unit}' (add it, or store the rank as 'rank')")
             stock = (
                 kind != "change"
                 and _STOCK_DIMENSIONS.get(f.unit, True)
@@ -1070,7 +1130,7 @@ class _Reader:
             rows.append((
                 f.value, f.unit, f.unit_text, qualifier, kind, f.low, f.high, f.denominator,
                 period.first if period else None, period.last if period else None, period.text if period else "",
-                stock, sector, indicator, keywords, scope, evidence, f.start, f.end, t[f.start : f.end],
+                stock, sector, indicator, keywords, scope, area, evidence, f.start, f.end, t[f.start : f.end],
                 "; ".join(review),
             ))  # fmt: skip
             self.last_of[indicator] = i
@@ -1393,8 +1453,8 @@ def draft_rows(
     >>> rows = draft_rows(extract("doanh thu viễn thông năm 2018 đạt 3.300 tỷ đồng"), source="mic2019")
     >>> rows.loc[0, ["indicator", "label_vi", "unit", "period_start", "source", "method"]].tolist()
     ['telecom_revenue', 'Doanh thu viễn thông', 'vnd_bn', '2018-01-01', 'mic2019', 'stated']
-    >>> rows.review[0]  # the row is there already
-    'already in data/indicators.csv, line 5'
+    >>> rows.review[0]  # the row is there already; no province named: the default area
+    "area not named in the text: the default 'an_giang_pre2025'; already in data/indicators.csv, line 5"
     """
     import pandas as pd
 
@@ -1420,10 +1480,15 @@ def draft_rows(
         if r.stock and p0 and p0 != p1:
             p0 = p1  # the project's rule (docs/decisions.md): a stock carries its as-of date in both columns
             review.append(f"a stock: dated at the end of '{r.period_text}'")
-        row_area = area
-        if r.scope == "national" and area != "vietnam":
+        named = str(getattr(r, "area", "") or "")
+        row_area = named or area
+        if r.scope == "national" and row_area != "vietnam":
+            review.append(f"area set to vietnam, not {row_area}")
             row_area = "vietnam"
-            review.append(f"area set to vietnam, not {area}")
+        elif not named:
+            review.append(f"area not named in the text: the default '{area}'")
+        elif named not in _KNOWN_AREAS:
+            review.append(f"area '{named}' named in the text is not an area of the data package")
         line = existing.get((ind, float(r.value), str(r.unit), p0, p1, row_area))
         if line is not None:
             review.append(f"already in data/indicators.csv, line {line}")
@@ -1434,6 +1499,9 @@ def draft_rows(
             "review": "; ".join(review),
         })  # fmt: skip
     return pd.DataFrame(rows, columns=list(DRAFT_COLUMNS)).astype({"value": "float64"})
+
+
+_KNOWN_AREAS: Final = frozenset({*AREA_NAMES.values(), "an_giang_2025", "an_giang_kien_giang_pre2025"})
 
 
 def _iso(value: object) -> str:

@@ -956,6 +956,13 @@ def _one_ambiguous_separator(num_s: str) -> bool:
     return n >= 5 and num_s[-4] in ".," and num_s[:-4].isdigit() and num_s[-3:].isdigit()
 
 
+_GROUP_OF_RE: Final = re.compile(  # "nằm trong nhóm 20 tỉnh dẫn đầu", "top 10 doanh nghiệp": a count of members
+    r"[ ]*(?:tỉnh|thành[ ]+phố|địa[ ]+phương|quốc[ ]+gia|nước|doanh[ ]+nghiệp|đơn[ ]+vị|trường|bộ|ngành"
+    r"|provinces|countries|companies|firms)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _not_a_quantity(
     t: str, start: int, end: int, num_s: str, den_s: str, words: list[str], line_start: int
 ) -> tuple[str, bool]:
@@ -964,7 +971,7 @@ def _not_a_quantity(
     The kind is one of :data:`NON_QUANTITY_KINDS`, or ``""`` when the number is a quantity.
     """
     kind = _lookup(_LABELS, words)
-    if kind:
+    if kind and not (words[-1] in ("nhóm", "top") and _GROUP_OF_RE.match(t, end)):  # "nhóm 20 tỉnh": a count
         return kind, True  # mức độ 3, lần thứ 4, Kế hoạch số 12, điện thoại ...
     kind = _lookup(_TIME_LABELS, words)
     if kind:
@@ -1025,6 +1032,8 @@ _INDEX_CONTEXT_RE: Final = re.compile(
     r"(?<!\w)(?:chỉ[ ]+số|index|dti|pci|papi|par[ ]+index|sipas|icti?|pdti|giá[ ]+trị|điểm[ ]+số|xếp[ ]+hạng)(?!\w)",
     _I,
 )
+_OPEN_PAREN_RE: Final = re.compile(r"[ ]*\([ ]*")
+_RANK_AFTER_RE: Final = re.compile(r"[ ]*(?:điểm|points?)?[ ]*[,(]?[ ]*(?:và[ ]+)?(?:xếp|đứng|hạng|ranked)(?!\w)", _I)
 _INDEX_WINDOW: Final = 80  # characters of the clause before a score where the index is named
 _CLAUSE_BREAK_RE: Final = re.compile(r".*[.;!?\n:]", re.DOTALL)
 
@@ -1093,8 +1102,9 @@ def _rank_or_score(
         not integer
         and unit.kind in ("bare", "noun")
         and (
-            (last_rank_end >= 0 and re.fullmatch(r"[ ]*\([ ]*", t[last_rank_end:start]))  # "39/63 (0,677)"
+            (last_rank_end >= 0 and _OPEN_PAREN_RE.fullmatch(t, last_rank_end, start))  # "39/63 (0,677)"
             or _index_context(t, start)
+            or _RANK_AFTER_RE.match(t, end)  # "đạt 0,4712 điểm, xếp thứ 36": a score beside its rank
         )
     ):
         if unit.kind == "noun":

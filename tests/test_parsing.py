@@ -741,3 +741,76 @@ def test_tokenize_has_no_technology_tokens() -> None:
 )
 def test_find_quantities_new_cases(phrase: str, expected: list[tuple[float, str, str]]) -> None:
     assert triples(phrase) == expected
+
+
+# --------------------------------------------------------------------------- ranks and index scores
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "unit", "text"),
+    [
+        ("thứ 7/63", 7, "rank_of_63", "7/63"),
+        ("xếp thứ 7/63", 7, "rank_of_63", "7/63"),
+        ("xếp hạng 7/63", 7, "rank_of_63", "7/63"),
+        ("xếp hạng thứ 10/63 tỉnh, thành phố", 10, "rank_of_63", "10/63"),
+        ("đứng thứ 7 trên 63 tỉnh, thành phố", 7, "rank_of_63", "7 trên 63"),
+        ("chỉ số DTI xếp 7/63 tỉnh", 7, "rank_of_63", "7/63"),
+        ("hạng 54", 54, "rank", "54"),
+        ("xếp thứ 36.", 36, "rank", "36"),
+        ("ranked 7th out of 63", 7, "rank_of_63", "7th out of 63"),
+        ("ranked 7th", 7, "rank", "7th"),
+        ("xếp thứ 12/34 tỉnh, thành phố", 12, "rank_of_34", "12/34"),
+        ("65,2/100 điểm", 65.2, "score_of_100", "65,2/100 điểm"),
+        ("đạt 69,63/100 điểm", 69.63, "score_of_100", "69,63/100 điểm"),
+        ("chỉ số DTI đạt 0,677", 0.677, "index_score", "0,677"),
+        ("chỉ số PAPI đạt 0,6521 điểm", 0.6521, "index_score", "0,6521 điểm"),
+        ("đạt 0,4712 điểm, xếp thứ 36", 0.4712, "index_score", "0,4712 điểm"),
+        ("thuê bao đạt tỷ lệ 100/100 dân", 100, "per_100_inhabitants", "100/100 dân"),
+    ],
+)  # fmt: skip
+def test_ranks_and_scores(phrase: str, value: float, unit: str, text: str) -> None:
+    q = parse_quantity(phrase)
+    assert (q.value, q.unit, q.text, q.denominator) == (value, unit, text, None)
+    assert is_unit_code(q.unit)
+
+
+def test_a_score_beside_a_rank() -> None:
+    assert triples("xếp thứ 39/63 (0,677)") == [(39, "rank_of_63", "exact"), (0.677, "index_score", "exact")]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["lần thứ 4", "năm thứ 3 liên tiếp", "vào thứ 7", "the 7th meeting", "tháng 7/2019", "ngày 25/9/2019",
+     "Quyết định số 2314/QĐ-UBND", "xếp thứ 7/2019", "hạng 7/2019"],
+)  # fmt: skip
+def test_not_ranks(phrase: str) -> None:
+    assert [q for q in find_quantities(phrase) if q.unit.startswith("rank")] == []
+
+
+def test_a_share_of_provinces_is_no_rank() -> None:
+    assert triples("52/63 tỉnh, thành phố đã ban hành kế hoạch") == [(52, "count", "exact")]
+
+
+_RANK_WORDS = st.sampled_from(["thứ", "xếp thứ", "xếp hạng", "xếp hạng thứ", "đứng thứ", "vị trí thứ"])
+
+
+@NO_DB
+@given(word=_RANK_WORDS, rank=st.integers(1, 99), extra=st.integers(0, 900),
+       form=st.sampled_from(["{r}/{n}", "{r} trên {n} tỉnh, thành phố", "{r}/{n} tỉnh"]),
+       prefix=st.sampled_from(["", "Năm 2023, chỉ số DTI của tỉnh ", "Tỉnh An Giang "]))  # fmt: skip
+def test_rank_grammar(word: str, rank: int, extra: int, form: str, prefix: str) -> None:
+    """Any stated rank r of n reads as one quantity r with unit rank_of_<n>, and n is no figure."""
+    n = rank + extra
+    text = f"{prefix}{word} {form.format(r=rank, n=n)}"
+    qs = find_quantities(text)
+    assert [(q.value, q.unit) for q in qs] == [(rank, f"rank_of_{n}")], text
+    assert qs[0].text.startswith(str(rank))
+
+
+@NO_DB
+@given(day=st.integers(1, 28), month=st.integers(1, 12), year=st.integers(1990, 2030),
+       num=st.integers(1, 9999), word=_RANK_WORDS)  # fmt: skip
+def test_dates_and_document_numbers_are_never_ranks(day: int, month: int, year: int, num: int, word: str) -> None:
+    for text in (f"{word} {month}/{year}", f"{word} {day}/{month}/{year}", f"ngày {day}/{month}/{year}",
+                 f"tháng {month}/{year}", f"Quyết định số {num}/QĐ-UBND ngày {day}/{month}/{year}"):  # fmt: skip
+        assert [q for q in find_quantities(text) if q.unit.startswith("rank")] == [], text
