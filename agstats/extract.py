@@ -93,7 +93,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from .parsing import Mention, _scan_normalized, find_quantities, normalize
 
@@ -677,7 +677,8 @@ def _is_change(t: str, f: _Figure, lo: int, seg_end: int) -> bool:
         if _BASE_AFTER_RE.match(t, f.end, seg_end):
             return True  # "bằng 84% so với cùng kỳ", "đạt 105% kế hoạch"
         left = t[max(lo, f.start - 60) : f.start]
-        if _BASE_BEFORE_RE.search(left) and not any(c.isdigit() for c in left[_BASE_BEFORE_RE.search(left).end() :]):
+        base = _BASE_BEFORE_RE.search(left)
+        if base and not any(c.isdigit() for c in left[base.end() :]):
             return True  # "so với kế hoạch đạt 95%"
     return False
 
@@ -909,9 +910,9 @@ def _time_phrases(t: str, mentions: list[Mention]) -> list[Mention]:
     for word in ("quý", "Quý", "QUÝ", "quí", "Quí", "QUÍ"):  # str.find is much faster than a regex search
         i = t.find(word)
         while i >= 0:
-            m = _ROMAN_QUARTER_RE.match(t, i)
-            if m:
-                quarters.append(Mention("period", m.start(), m.end(), m.group()))
+            q = _ROMAN_QUARTER_RE.match(t, i)
+            if q:
+                quarters.append(Mention("period", q.start(), q.end(), q.group()))
             i = t.find(word, i + 3)
     quarters.sort(key=lambda q: q.start)
     if quarters:  # drop the year mentions inside "quý IV năm 2020", in one pass
@@ -1085,10 +1086,10 @@ class _Reader:
         self.last_of: dict[str, int] = {}  # the last figure read so far with each indicator
         self._b = self._k = 0  # the first break and comma at or after the figure being read (see clause())
 
-    def rows(self) -> list[tuple[object, ...]]:
+    def rows(self) -> list[tuple[Any, ...]]:
         """One tuple per figure, in the order of :data:`FIGURE_COLUMNS`."""
         t = self.t
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         for i, f in enumerate(self.figures):
             c = self.clause(i, f)
             review: list[str] = []
@@ -1353,7 +1354,8 @@ def _evidence(
             if comma >= seg_start or (not _DISCOURSE_RE.match(t, left, comma) and fs - left <= _LEFT_REACH):
                 break  # ... and segments far before the figure
             left = comma + 1
-    left = _CONNECTOR_RE.match(t, left, fs).end()
+    conn = _CONNECTOR_RE.match(t, left, fs)  # always matches (possibly empty)
+    left = conn.end() if conn else left
     if f.kw_start >= 0 and f.source in ("clause", "word+clause"):
         left = min(left, f.kw_start)
     elif fs - left > _LEFT_REACH:
@@ -1466,7 +1468,8 @@ def draft_rows(
     labels = indicators.drop_duplicates("indicator").set_index("indicator")[["label_en", "label_vi"]]
     existing: dict[tuple[str, float, str, str, str, str], int] = {}
     for line, r in enumerate(indicators.itertuples(index=False), start=2):
-        key = (str(r.indicator), float(r.value), str(r.unit), _iso(r.period_start), _iso(r.period_end), str(r.area))
+        key = (str(r.indicator), float(str(r.value)), str(r.unit), _iso(r.period_start), _iso(r.period_end),
+               str(r.area))  # fmt: skip
         existing.setdefault(key, line)
     rows = []
     for r in figures.itertuples(index=False):
@@ -1489,9 +1492,9 @@ def draft_rows(
             review.append(f"area not named in the text: the default '{area}'")
         elif named not in _KNOWN_AREAS:
             review.append(f"area '{named}' named in the text is not an area of the data package")
-        line = existing.get((ind, float(r.value), str(r.unit), p0, p1, row_area))
-        if line is not None:
-            review.append(f"already in data/indicators.csv, line {line}")
+        dup = existing.get((ind, float(str(r.value)), str(r.unit), p0, p1, row_area))
+        if dup is not None:
+            review.append(f"already in data/indicators.csv, line {dup}")
         rows.append({
             "indicator": ind, "sector": r.sector, "label_en": label_en, "label_vi": label_vi, "value": r.value,
             "unit": r.unit, "period_start": p0 or None, "period_end": p1 or None, "qualifier": r.qualifier,
@@ -1509,5 +1512,5 @@ def _iso(value: object) -> str:
     if value is None or value != value:  # None, NaN, NaT
         return ""
     if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")  # type: ignore[no-any-return, union-attr]
+        return str(value.strftime("%Y-%m-%d"))
     return str(value)[:10]

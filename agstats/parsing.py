@@ -334,7 +334,7 @@ def normalize(text: str) -> str:
     if len(found) > 8:
         return text.translate(_TRANSLATION)
     for c in found:  # str.replace is much faster than str.translate on a long text with few such characters
-        text = text.replace(c, _TRANSLATION[ord(c)])  # type: ignore[arg-type]
+        text = text.replace(c, str(_TRANSLATION[ord(c)]))
     return text
 
 
@@ -1298,6 +1298,7 @@ def find_quantities(text: str) -> list[Quantity]:
     t = normalize(text)
     out = []
     for c in _iter_candidates(t):
+        assert not isinstance(c, tuple)  # non-quantities only with full=True
         value = _scaled(c.parts, c.unit.mult)
         if value == math.inf or c.denominator == math.inf:
             continue  # beyond the float range: not a figure of any report
@@ -1420,7 +1421,8 @@ def _scan_normalized(t: str) -> list[Mention]:
         if isinstance(c, tuple):
             kind, start, end, with_label = c
             if kind == "code" and t[start - 1 : start] == "-":
-                start = _CODE_BEFORE_RE.search(t, max(0, start - 24), start).start()  # COVID-19
+                code_at = _CODE_BEFORE_RE.search(t, max(0, start - 24), start)  # COVID-19
+                start = code_at.start() if code_at else start
             elif with_label:
                 start, kind = _with_label(t, start, kind)
             out.append(Mention(kind, start, end, t[start:end]))
