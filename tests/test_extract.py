@@ -718,7 +718,9 @@ def test_cli_refuses_to_write_into_the_data_folder(capsys: pytest.CaptureFixture
 def test_cli_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["extract", "/nonexistent/report.txt"]) == 2
     assert "cannot read /nonexistent/report.txt" in capsys.readouterr().err
-    assert main(["extract", str(FIXTURES / "security_plan.vi.txt"), "-o", str(tmp_path)]) == 2
+    assert main(["extract", str(FIXTURES / "security_plan.vi.txt"), "-o", str(tmp_path)]) == 1  # exists
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert main(["extract", str(FIXTURES / "security_plan.vi.txt"), "-o", str(tmp_path), "--force"]) == 2
     assert "cannot write" in capsys.readouterr().err
 
 
