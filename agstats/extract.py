@@ -25,8 +25,14 @@ Rules (see ``docs/extract.md`` for the reasons)
   compared with a base (``bằng 84% so với cùng kỳ``, ``đạt 105% kế hoạch``);
   but ``tăng lên 178``, ``giảm còn 5%``, ``tăng từ 150 lên 178`` state levels.
   Otherwise ``level``. A change is never a level.
-* **Unit.** A code of ``data/units.csv``, or ``""`` for a unit without one
-  (``lần/ngày``, ``Mbps``, ``km/điểm``), whose words are in ``unit_text``.
+* **Unit.** A code of ``data/units.csv`` (``per_100_inhabitants``, ``mbps``,
+  ``times_per_day``, ``count_per_day``, ``rank_of_63``, ``index_score``...;
+  ``rank_of_<n>`` for a rank among another total, flagged), or ``""`` for a
+  unit without one (``lần/tuần``, ``MHz``), whose words are in ``unit_text``.
+* **Area.** The province the text names nearest before the figure
+  (:data:`AREA_NAMES`; *An Giang mới* is ``an_giang_2025``), ``vietnam`` for a
+  figure of the whole country; :func:`draft_rows` uses ``area`` only when the
+  text names none, and says so in ``review``.
 * **Qualifier.** The parser's (:mod:`agstats.parsing`). An ``exact`` figure
   becomes a ``target`` when it is the value of a plan in parentheses (``vượt chỉ
   tiêu (50%)``), when a recommendation governs its sentence (``yêu cầu``,
@@ -60,7 +66,10 @@ Rules (see ``docs/extract.md`` for the reasons)
   the previous clause. The keywords right after a count are its own, not those
   of the next count. Generic words (``doanh thu``, ``nộp ngân sách``) use the
   sector of the section (``Lĩnh vực bưu chính``, a heading ``II. VIỄN THÔNG``)
-  through :data:`SECTOR_INDICATORS`. A part of an earlier figure of the sentence
+  through :data:`SECTOR_INDICATORS`. A change never takes a level's id: a growth
+  rate in percent is ``<indicator>_growth``, another change ``<indicator>_change``
+  (neither is in the catalogue; the review says so). Keywords more than 300
+  characters before a figure are not its own (linear time). A part of an earlier figure of the sentence
   (``trong đó``) does not take its indicator. ``scope`` is ``national`` for a
   figure of the whole country (``cả nước``).
 
@@ -108,6 +117,7 @@ __all__ = [
     "NON_QUANTITY_COLUMNS",
     "SECTOR_INDICATORS",
     "SECTOR_KEYWORDS",
+    "AREA_NAMES",
     "Extraction",
     "draft_rows",
     "extract",

@@ -47,8 +47,22 @@ Conventions
   217 dịch vụ``), phone numbers (leading ``0`` and three or more digits;
   ``1900 9090``), list markers (``1.`` at the start of a line, ``(2)``),
   denominators (``trên 100 dân``), ages (``18 tuổi``) and measurements whose
-  unit has no code in ``data/units.csv`` (``ha``, ``Mbps``, ``lần/ngày``,
-  ``km/điểm``..., both ends of ``1-3 lần/ngày``).
+  unit has no code in ``data/units.csv`` (``ha``, ``MHz``, ``lần/tuần``...,
+  both ends of ``1-3 lần/tuần``).
+* **Rates** (units with codes): ``102,5 máy/100 dân`` and ``22,4 thuê bao/100
+  dân`` are ``per_100_inhabitants``; ``98,4 Mbps``, ``45,7 Mb/s``, ``10 Gbps``
+  are ``mbps``/``gbps``; ``4 lần/ngày`` is ``times_per_day``; ``1.250 hồ
+  sơ/ngày``, ``35 tin, bài/ngày`` are ``count_per_day`` (``/tháng``:
+  ``count_per_month``); ``2,4 km/điểm`` and ``6.980 người/điểm`` are
+  ``km_per_point`` and ``persons_per_point``.
+* **Ranks and index scores.** ``xếp thứ 7/63``, ``xếp hạng 7/63``, ``đứng thứ 7
+  trên 63 tỉnh``, ``hạng 54``, ``ranked 7th out of 63``: value 7, unit
+  ``rank_of_63`` (``rank_of_<n>`` for another stated total, ``rank`` for none;
+  the total is not a figure). ``65,2/100 điểm`` is ``score_of_100``; a decimal
+  number after an index name (*chỉ số DTI đạt 0,677*), beside a rank
+  (*39/63 (0,677)*) or before one is ``index_score``. Dates (``7/2019``) and
+  document numbers are never ranks; ``52/63 tỉnh`` without a ranking word is a
+  ratio; ``lần thứ 4`` stays an ordinal.
 * **Ratios.** ``102/102 điểm`` gives one quantity: value = numerator, the
   denominator in :attr:`Quantity.denominator` (``None`` for every other
   quantity).
@@ -172,7 +186,7 @@ day, *14:30*), ``docnum`` (*2314/QĐ-UBND*, *12-NQ/TU*, *Kế hoạch số 12*),
 
 MENTION_KINDS: Final[tuple[str, ...]] = ("quantity", "measure", *NON_QUANTITY_KINDS)
 """Every kind of :class:`Mention`: a ``quantity`` (what :func:`find_quantities` returns), a ``measure``
-(a quantity whose unit has no code in ``data/units.csv``: *100 Mbps*, *3 lần/ngày*) or a non-quantity."""
+(a quantity whose unit has no code in ``data/units.csv``: *900 MHz*, *3 lần/tuần*) or a non-quantity."""
 
 _EXACT, _ESTIMATE, _LOWER, _UPPER, _APPROX, _TARGET, _EST_LOWER = QUALIFIERS
 
@@ -606,7 +620,7 @@ _DENSITY_RE: Final = re.compile(
 )
 _PERSONS_RE: Final = re.compile(r"[ ]*(?:người|nhân[ ]+khẩu|dân(?![ ]+tộc)|persons?|people|inhabitants)(?!\w)", _I)
 _HOUSEHOLD_RE: Final = re.compile(r"[ ]*hộ(?!\w)", _I)
-_RATE_RE: Final = re.compile(  # a count per unit of time, a unit without a code: "3 lần/ngày", "50 tin bài/tháng"
+_RATE_RE: Final = re.compile(  # a count per unit of time, a unit without a code: "3 lần/tuần", "2 số/quý"
     r"[ ]*(?:[^\W\d_]+[ ]+){0,2}?[^\W\d_]+[ ]*/[ ]*(?:ngày[ ]+đêm|ngày|tuần|tháng|quý|quí|năm|giờ|phút|giây)(?!\w)", _I
 )
 _RANGE_RE: Final = re.compile(r"[ ]*(?:-|đến|tới|và|hoặc|to)[ ]*(?=[0-9])", _I)
@@ -734,7 +748,7 @@ _NUM_AT_RE: Final = re.compile(rf"(?>{_NUM})(?![\w/])")
 
 
 def _range_partner_unit(t: str, end: int, unit: _Unit) -> _Unit:
-    """The unit of the first number of "3 - 5 năm" or "1-3 lần/ngày": a time or an uncoded unit is shared."""
+    """The unit of the first number of "3 - 5 năm" or "1-3 lần/tuần": a time or an uncoded unit is shared."""
     r = _RANGE_RE.match(t, end)
     m = _NUM_AT_RE.match(t, r.end()) if r else None
     if m:
@@ -1189,7 +1203,7 @@ def _iter_candidates(t: str, full: bool = False) -> Iterator[_Candidate | _NonQu
         measure = unit.kind == "measure"
         if unit.kind == "time" or measure:
             if not full:
-                continue  # a period length ("9 tháng") or a unit without a code ("100 Mbps")
+                continue  # a period length ("9 tháng") or a unit without a code ("900 MHz")
             words = _left_words(t, qstart)
             if unit.kind == "time":
                 label = _lookup(_TIME_LABELS, words)  # "tháng 9 năm 2019": a month, not "9 năm"
