@@ -603,7 +603,9 @@ _PER_POINT = r"[ ]*/[ ]*(?:01[ ]+|1[ ]+)?điểm(?:[ ]+phục[ ]+vụ)?(?!\w)"  
 _KM_PER_POINT_RE: Final = re.compile(rf"[ ]*(?:km|ki-?lô-?mét){_PER_POINT}", _I)
 _PERSONS_PER_POINT_RE: Final = re.compile(rf"[ ]*(?:người|dân){_PER_POINT}", _I)
 _PER_DAY_RE: Final = re.compile(  # a count per day or per month: "1.250 hồ sơ/ngày", "35 tin, bài/ngày"
-    r"[ ]*(?:[^\W\d_]+(?:[ ]+|,[ ]*)){0,2}?[^\W\d_]+[ ]*/[ ]*(?:ngày|tháng)(?![ ]+đêm)(?!\w)", _I
+    r"[ ]*(?!(?:năm|tháng|ngày|tuần|quý|quí|giờ|phút|giây)(?!\w))"  # "30 ngày/tháng": a length of time
+    r"(?:[^\W\d_]+(?:[ ]+|,[ ]*)){0,2}?[^\W\d_]+[ ]*/[ ]*(?:ngày|tháng)(?![ ]+đêm)(?!\w)",
+    _I,
 )
 _MEASURE_RE: Final = re.compile(
     r"[ ]*(?:km[ ]*/[ ]*(?:h|giờ|[^\W\d_]+)|ha|héc-?ta|hecta|m2|m²|m3|m³|m|cm|mm|kg|tấn|tạ|lít|mw|kw|kwh|gw|mhz|ghz|hz"
@@ -1081,6 +1083,9 @@ def _rank_or_score(
         if den is None or den[1] != 0:
             return None
         n = den[0]
+        is_rank = integer and 1 <= parts[0] <= n and (ranked or last == "thứ")
+        if is_rank and not _POINTS_RE.match(t, end):
+            return _Unit("rank", f"rank_of_{n}", 1, end)  # "xếp thứ 7/63", "thứ 1/100"
         if n == 100:
             pts = _POINTS_RE.match(t, end)
             if pts or _index_context(t, start):

@@ -737,6 +737,7 @@ def test_tokenize_has_no_technology_tokens() -> None:
         ("Nghị quyết 12-NQ/TU", []),
         ("Hotline: 1900 9090", []),
         ("10.000 lượt truy cập/ngày", [(10000, "count_per_day", "exact")]),
+        ("làm việc 22 ngày/tháng", []),  # a length of time per month, not a count per month
     ],
 )
 def test_find_quantities_new_cases(phrase: str, expected: list[tuple[float, str, str]]) -> None:
