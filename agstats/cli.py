@@ -228,12 +228,23 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             if out.is_relative_to(folder):
                 raise ValueError(
                     f"refusing to write {args.output} inside the package data folder {folder}: "
-                    "draft rows need review; write them elsewhere and copy the checked rows into indicators.csv"
+                    "draft rows need review; write them elsewhere, check them and add them with 'agstats add DRAFT.csv'"
                 )
     try:
         text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     except OSError as exc:
         raise ValueError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+    if args.output and args.output != "-":
+        out = Path(args.output)
+        if args.file != "-" and out.exists() and Path(args.file).exists() and out.samefile(args.file):
+            print(f"agstats: error: refusing to write the draft over its input {args.file}", file=sys.stderr)
+            return 1
+        if out.exists() and not args.force:
+            print(
+                f"agstats: error: {args.output} exists; refusing to overwrite it (pass --force to replace it)",
+                file=sys.stderr,
+            )
+            return 1
     rows = draft_rows(extract(text, year=args.year), source=args.source, area=args.area)
     if args.output and args.output != "-":
         try:
@@ -257,6 +268,23 @@ def _data_version() -> str:
         return data_version()
     except (OSError, ValueError):  # a broken data folder must not break --version
         return "unknown"
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from .add import AddError, add_rows
+    from .io import data_dir
+
+    folder = Path(args.data_dir) if args.data_dir else data_dir()
+    try:
+        rows = add_rows(args.draft, data_dir=folder, dry_run=args.dry_run)
+    except AddError as exc:
+        print(f"agstats: error: nothing added to {folder / 'indicators.csv'}:", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  {p}", file=sys.stderr)
+        return 1
+    verb = "would add" if args.dry_run else "added"
+    print(f"{folder / 'indicators.csv'}: {verb} {len(rows)} row(s); the package validates")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -325,8 +353,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", default="TODO", help="source id of the report in sources.csv (default: TODO)")
     p.add_argument("--area", default="an_giang_pre2025", help="area of the rows (default: an_giang_pre2025)")
     p.add_argument("--year", type=int, help="year of time phrases that state none ('9 tháng đầu năm', 'quý I')")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (a new file)")
+    p.add_argument("--force", action="store_true", help="let -o replace an existing file (never the input)")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser(
+        "add",
+        help="append reviewed draft rows to indicators.csv (validates; refuses on any conflict)",
+        description="Append the rows of a reviewed draft (agstats extract -o DRAFT.csv, checked, review cells "
+        "cleared) to indicators.csv: drops the review column, normalises values, dates and text, refuses on "
+        "a duplicate, an unknown source or unit, a row still flagged for review or without evidence, and writes "
+        "only if the package still validates (see docs/extract.md). Exit status 1 on refusal, nothing changed.",
+    )
+    p.add_argument("draft", metavar="DRAFT.csv", help="the reviewed draft rows")
+    p.add_argument("--data-dir", help="data package folder (default: the package's data folder)")
+    p.add_argument("--dry-run", action="store_true", help="check and validate, but write nothing")
+    p.set_defaults(func=_cmd_add)
     return parser
 
 

@@ -25,8 +25,14 @@ Rules (see ``docs/extract.md`` for the reasons)
   compared with a base (``bằng 84% so với cùng kỳ``, ``đạt 105% kế hoạch``);
   but ``tăng lên 178``, ``giảm còn 5%``, ``tăng từ 150 lên 178`` state levels.
   Otherwise ``level``. A change is never a level.
-* **Unit.** A code of ``data/units.csv``, or ``""`` for a unit without one
-  (``lần/ngày``, ``Mbps``, ``km/điểm``), whose words are in ``unit_text``.
+* **Unit.** A code of ``data/units.csv`` (``per_100_inhabitants``, ``mbps``,
+  ``times_per_day``, ``count_per_day``, ``rank_of_63``, ``index_score``...;
+  ``rank_of_<n>`` for a rank among another total, flagged), or ``""`` for a
+  unit without one (``lần/tuần``, ``MHz``), whose words are in ``unit_text``.
+* **Area.** The province the text names nearest before the figure
+  (:data:`AREA_NAMES`; *An Giang mới* is ``an_giang_2025``), ``vietnam`` for a
+  figure of the whole country; :func:`draft_rows` uses ``area`` only when the
+  text names none, and says so in ``review``.
 * **Qualifier.** The parser's (:mod:`agstats.parsing`). An ``exact`` figure
   becomes a ``target`` when it is the value of a plan in parentheses (``vượt chỉ
   tiêu (50%)``), when a recommendation governs its sentence (``yêu cầu``,
@@ -60,7 +66,10 @@ Rules (see ``docs/extract.md`` for the reasons)
   the previous clause. The keywords right after a count are its own, not those
   of the next count. Generic words (``doanh thu``, ``nộp ngân sách``) use the
   sector of the section (``Lĩnh vực bưu chính``, a heading ``II. VIỄN THÔNG``)
-  through :data:`SECTOR_INDICATORS`. A part of an earlier figure of the sentence
+  through :data:`SECTOR_INDICATORS`. A change never takes a level's id: a growth
+  rate in percent is ``<indicator>_growth``, another change ``<indicator>_change``
+  (neither is in the catalogue; the review says so). Keywords more than 300
+  characters before a figure are not its own (linear time). A part of an earlier figure of the sentence
   (``trong đó``) does not take its indicator. ``scope`` is ``national`` for a
   figure of the whole country (``cả nước``).
 
@@ -69,11 +78,11 @@ Examples
 >>> from agstats.extract import extract
 >>> x = extract("Năm 2018, doanh thu bưu chính đạt 178 tỷ đồng, tăng 12% so với năm 2017, "
 ...             "ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng theo Quyết định 45/2016/QĐ-TTg.")
->>> x.figures[["indicator", "value", "unit", "qualifier", "kind", "period_start", "period_end"]]
-        indicator  value     unit qualifier    kind period_start  period_end
-0  postal_revenue  178.0   vnd_bn     exact   level   2018-01-01  2018-12-31
-1  postal_revenue   12.0  percent     exact  change   2018-01-01  2018-12-31
-2  postal_revenue  150.0   vnd_bn  estimate   level   2019-01-01  2019-09-30
+>>> x.figures[["indicator", "value", "unit", "qualifier", "kind", "period_end"]]
+               indicator  value     unit qualifier    kind  period_end
+0         postal_revenue  178.0   vnd_bn     exact   level  2018-12-31
+1  postal_revenue_growth   12.0  percent     exact  change  2018-12-31
+2         postal_revenue  150.0   vnd_bn  estimate   level  2019-09-30
 >>> x.non_quantities[["kind", "text"]]
      kind                  text
 0    year              Năm 2018
@@ -93,7 +102,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from .parsing import Mention, _scan_normalized, find_quantities, normalize
 
@@ -108,6 +117,7 @@ __all__ = [
     "NON_QUANTITY_COLUMNS",
     "SECTOR_INDICATORS",
     "SECTOR_KEYWORDS",
+    "AREA_NAMES",
     "Extraction",
     "draft_rows",
     "extract",
@@ -119,7 +129,7 @@ FIGURE_KINDS: Final[tuple[str, ...]] = ("level", "change", "ratio", "range")
 
 FIGURE_COLUMNS: Final[tuple[str, ...]] = (
     "value", "unit", "unit_text", "qualifier", "kind", "low", "high", "denominator", "period_start", "period_end",
-    "period_text", "stock", "sector", "indicator", "keywords", "scope", "evidence", "start", "end", "text",
+    "period_text", "stock", "sector", "indicator", "keywords", "scope", "area", "evidence", "start", "end", "text",
     "review",
 )  # fmt: skip
 """Columns of :attr:`Extraction.figures`."""
@@ -259,7 +269,10 @@ _DIMENSIONS: Final = {
     "vnd": "money", "vnd_mn": "money", "vnd_bn": "money", "vnd_tn": "money", "usd": "money", "usd_mn": "money",
     "usd_bn": "money", "percent": "percent", "count": "count", "count_th": "count", "count_mn": "count",
     "persons": "count", "hours_per_day": "duration", "km": "length", "km2": "area", "vnd_per_usd": "rate",
-    "persons_per_km2": "density",
+    "persons_per_km2": "density", "rank_of_63": "rank", "rank": "rank", "score_of_100": "score",
+    "index_score": "score", "per_100_inhabitants": "per_100", "mbps": "speed", "gbps": "speed", "kbps": "speed",
+    "times_per_day": "rate", "count_per_day": "rate", "count_per_month": "rate", "km_per_point": "per_point",
+    "persons_per_point": "per_point",
 }  # fmt: skip
 
 _UNIT_DIMENSIONS: Final = defaultdict(lambda: frozenset({""}), {u: frozenset({d}) for u, d in _DIMENSIONS.items()})
@@ -270,6 +283,7 @@ _ANY_DIMENSION: Final = frozenset({"*"})
 
 _I = re.IGNORECASE
 _GAP: Final = 60  # characters between two terms of a keyword pattern
+_KEYWORD_WINDOW: Final = 300  # keywords starting further before a figure are not its own (keeps extract linear)
 _REACH: Final = 80  # characters after a figure where its keywords may be (its counted noun...)
 _COMMA_PENALTY: Final = 40  # a keyword after the figure and after a comma is less likely to be about it
 _BARRIER_RE: Final = re.compile(r"(?<!\w)(?:tại|ở|đến|tới|cho|trên|từ|qua|thuộc|so[ ]+với)(?!\w)", re.IGNORECASE)
@@ -400,6 +414,8 @@ _CONNECTOR_RE: Final = re.compile(r"(?:[ ,;:-]|(?<!\w)(?:và|hoặc|cùng[ ]+v�
 _LIST_MARKER_RE: Final = re.compile(r"[ ]*(?:(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[IVX]{1,4}|[a-zđ])[.)]|[-+•*])[ ]+", _I)
 _LAST_JOINT_RE: Final = re.compile(r"(?<!\w)(?:và|hoặc)(?=(?:[ ]+[^\W\d_]+){0,2}[ ]*\Z)", _I)  # "và (có) 60"
 _LEFT_REACH: Final = 120  # characters of evidence before a figure, beyond its clause keyword
+_WIDE_REACH: Final = 400  # at most this much of a sentence on each side of a figure when the clause does not do
+_NON_SPACE_RE: Final = re.compile(r"\S")
 _ONE_SEPARATOR_RE: Final = re.compile(r"(?<![0-9][.,])[0-9]+[.,][0-9]{3}(?![0-9.,])")  # "1,200": read by language
 _CUT_RE: Final = re.compile(r"(?:[,;:(.!?\n]|(?<!\w)(?:và|hoặc|cùng|với|như))[ ]*\Z", _I)  # a clean cut before evidence
 _JOINING_WORDS: Final = ("và", "hoặc", "cùng", "với")
@@ -437,7 +453,7 @@ _BASE_BEFORE_RE: Final = re.compile(rf"(?<!\w)so[ ]+(?:với[ ]+)?(?:{_BASES})(?
 # "theo yêu cầu", "đáp ứng yêu cầu", "các kiến nghị": the noun, not a request
 _RECOMMEND_NOUN_BEFORE: Final = frozenset({"theo", "ứng", "các", "những", "được", "số", "đúng", "với", "của", "có"})
 # a level of these units is a stock (dated at one day), unless a flow word stands in its clause; money is a flow
-_STOCK_DIMENSIONS: Final = {code: dim not in ("money", "rate") for code, dim in _DIMENSIONS.items()}
+_STOCK_DIMENSIONS: Final = {code: dim not in ("money", "rate", "rank", "score") for code, dim in _DIMENSIONS.items()}
 _LINE_RE: Final = re.compile(r"[^\n]+")
 _PLAN_HEADING_RE: Final = re.compile(  # not "chỉ tiêu" alone: "Một số chỉ tiêu chủ yếu" are the main indicators
     r"(?<!\w)(?:mục[ ]+tiêu|kế[ ]+hoạch|nhiệm[ ]+vụ|phương[ ]+hướng|định[ ]+hướng|chỉ[ ]+tiêu[ ]+(?:kế[ ]+hoạch"
@@ -671,7 +687,8 @@ def _is_change(t: str, f: _Figure, lo: int, seg_end: int) -> bool:
         if _BASE_AFTER_RE.match(t, f.end, seg_end):
             return True  # "bằng 84% so với cùng kỳ", "đạt 105% kế hoạch"
         left = t[max(lo, f.start - 60) : f.start]
-        if _BASE_BEFORE_RE.search(left) and not any(c.isdigit() for c in left[_BASE_BEFORE_RE.search(left).end() :]):
+        base = _BASE_BEFORE_RE.search(left)
+        if base and not any(c.isdigit() for c in left[base.end() :]):
             return True  # "so với kế hoạch đạt 95%"
     return False
 
@@ -736,14 +753,17 @@ class _Matcher:
         Two terms are at most :data:`_GAP` characters apart and no other figure stands between them."""
         if not terms:
             return prev[1]
-        for h in hits[terms[0]]:
-            if prev[1] <= h[0] <= prev[1] + _GAP:
-                k = bisect.bisect_left(self.figure_starts, prev[1])
-                if k < len(self.figure_starts) and self.figure_starts[k] < h[0] and self.figure_starts[k] != fs:
-                    continue  # "doanh thu phần mềm đạt 45 tỉ, xuất khẩu phần mềm đạt 2,5 triệu USD"
-                end = self._chain(terms[1:], hits, h, fs)
-                if end is not None:
-                    return end
+        nxt = hits[terms[0]]
+        for j in range(bisect.bisect_left(nxt, (prev[1], -1)), len(nxt)):  # the hits sorted by start: bisect
+            h = nxt[j]
+            if h[0] > prev[1] + _GAP:
+                break
+            k = bisect.bisect_left(self.figure_starts, prev[1])
+            if k < len(self.figure_starts) and self.figure_starts[k] < h[0] and self.figure_starts[k] != fs:
+                continue  # "doanh thu phần mềm đạt 45 tỉ, xuất khẩu phần mềm đạt 2,5 triệu USD"
+            end = self._chain(terms[1:], hits, h, fs)
+            if end is not None:
+                return end
         return None
 
 
@@ -877,10 +897,10 @@ def extract_figures(text: str, *, year: int | None = None) -> pd.DataFrame:
     --------
     >>> df = extract_figures("Doanh thu viễn thông năm 2018 đạt 3.300 tỷ đồng, tăng 23%; giảm 1-3 lần/ngày.")
     >>> df[["indicator", "value", "unit", "unit_text", "kind", "low", "high"]]
-             indicator   value     unit unit_text    kind  low  high
-    0  telecom_revenue  3300.0   vnd_bn   tỷ đồng   level  NaN   NaN
-    1  telecom_revenue    23.0  percent         %  change  NaN   NaN
-    2                      1.0           lần/ngày  change  1.0   3.0
+                    indicator   value           unit unit_text    kind  low  high
+    0         telecom_revenue  3300.0         vnd_bn   tỷ đồng   level  NaN   NaN
+    1  telecom_revenue_growth    23.0        percent         %  change  NaN   NaN
+    2                             1.0  times_per_day  lần/ngày  change  1.0   3.0
     """
     return extract(text, year=year).figures
 
@@ -900,9 +920,9 @@ def _time_phrases(t: str, mentions: list[Mention]) -> list[Mention]:
     for word in ("quý", "Quý", "QUÝ", "quí", "Quí", "QUÍ"):  # str.find is much faster than a regex search
         i = t.find(word)
         while i >= 0:
-            m = _ROMAN_QUARTER_RE.match(t, i)
-            if m:
-                quarters.append(Mention("period", m.start(), m.end(), m.group()))
+            q = _ROMAN_QUARTER_RE.match(t, i)
+            if q:
+                quarters.append(Mention("period", q.start(), q.end(), q.group()))
             i = t.find(word, i + 3)
     quarters.sort(key=lambda q: q.start)
     if quarters:  # drop the year mentions inside "quý IV năm 2020", in one pass
@@ -949,6 +969,53 @@ def _sector_context(t: str) -> tuple[list[int], list[str]]:
                 found.append((line.start(), h.group("h")))
     found.sort()
     return [p for p, _ in found], [_SECTOR_OF_PHRASE[" ".join(ph.lower().split())] for _, ph in found]
+
+
+# the provinces of the area codes (docs: COMMON conventions); "An Giang mới" / after the 2025 merger: an_giang_2025
+AREA_NAMES: Final[dict[str, str]] = {
+    "an giang": "an_giang_pre2025", "long an": "long_an", "tiền giang": "tien_giang", "bến tre": "ben_tre",
+    "trà vinh": "tra_vinh", "vĩnh long": "vinh_long", "đồng tháp": "dong_thap", "cần thơ": "can_tho",
+    "hậu giang": "hau_giang", "sóc trăng": "soc_trang", "kiên giang": "kien_giang", "bạc liêu": "bac_lieu",
+    "cà mau": "ca_mau", "việt nam": "vietnam", "viet nam": "vietnam", "vietnam": "vietnam",
+}  # fmt: skip
+"""Province names -> area codes: the province named nearest before a figure sets its draft row's ``area``."""
+
+_AREA_RE: Final = re.compile(
+    r"(?<!\w)(?:(?P<name>" + "|".join(re.escape(n).replace(r"\ ", "[ ]+") for n in AREA_NAMES) + r")"
+    r"|(?<=tỉnh )(?P<other>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\W\d_]*)(?:[ ]+[A-ZĐ][^\W\d_]*){0,2}))"
+    r"(?!\w)(?P<new>[ ]+\(?mới\)?(?!\w))?",
+    re.IGNORECASE,
+)
+_MERGED_RE: Final = re.compile(r"(?<!\w)sau[ ]+(?:sắp[ ]+xếp|sáp[ ]+nhập|hợp[ ]+nhất)(?!\w)", _I)
+
+
+def _slug(name: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+    return "_".join("".join(c for c in s if not unicodedata.combining(c)).split())
+
+
+def _area_context(t: str) -> tuple[list[int], list[str]]:
+    """Where the text names a province (or Viet Nam), and its area code; another province named after "tỉnh"
+    gets the slug of its name (not an area of the data package: the review says so)."""
+    pos, codes = [], []
+    for m in _AREA_RE.finditer(t):
+        if m["name"] is not None:
+            code = AREA_NAMES[" ".join(m["name"].lower().split())]
+        elif m["other"][0].isupper():  # the capitalised words of the name (the regex ignores case)
+            words = m["other"].split()
+            k = next((i for i, w in enumerate(words) if not w[0].isupper()), len(words))
+            code = _slug(" ".join(words[:k]))
+        else:
+            continue
+        if code == "an_giang_pre2025" and (
+            m["new"] or _MERGED_RE.search(t, max(0, m.start() - 120), m.start())
+        ):  # "tỉnh An Giang mới", "Sau sắp xếp ..., tỉnh An Giang"
+            code = "an_giang_2025"
+        pos.append(m.start())
+        codes.append(code)
+    return pos, codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -1022,16 +1089,17 @@ class _Reader:
             context[k] for k in ("flow", "part", "national", "recommend", "change")
         )
         self.sec_pos, self.sec_names = _sector_context(t)
+        self.area_pos, self.area_codes = _area_context(t)
         self.p_starts = [p.start for p in periods]
         self.heads = _headings(t, periods, figures)
         self.matcher = _Matcher(t, figures, self.commas)
-        self.indicators: list[str] = []  # the indicator of each figure read so far
+        self.last_of: dict[str, int] = {}  # the last figure read so far with each indicator
         self._b = self._k = 0  # the first break and comma at or after the figure being read (see clause())
 
-    def rows(self) -> list[tuple[object, ...]]:
+    def rows(self) -> list[tuple[Any, ...]]:
         """One tuple per figure, in the order of :data:`FIGURE_COLUMNS`."""
         t = self.t
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         for i, f in enumerate(self.figures):
             c = self.clause(i, f)
             review: list[str] = []
@@ -1040,12 +1108,19 @@ class _Reader:
             ) and _is_change(t, f, max(c.seg_start, c.prev_end), c.seg_end)
             indicator, sector, keywords = self.indicator(i, f, c, change, review)
             scope = "national" if _between(self.national, c.s0, f.start) else ""
+            k = bisect.bisect_right(self.area_pos, f.start) - 1
+            area = self.area_codes[k] if k >= 0 else ""  # the province named nearest before the figure
             if scope:
                 review.append("a national figure ('cả nước')")
             period = self.period(f, c, review)
             if change:
                 kind = "change"
                 review.append("change, not a level")
+                if indicator:  # a growth rate or a change never gets the level's id
+                    level = indicator
+                    indicator = f"{level}_{'growth' if f.unit == 'percent' else 'change'}"
+                    review.append(f"indicator '{indicator}': the {'growth' if f.unit == 'percent' else 'change'} "
+                                  f"of '{level}', not in the catalogue")  # fmt: skip
             else:
                 kind = "range" if f.low is not None else "ratio" if f.denominator is not None else "level"
             if f.low is not None:
@@ -1055,6 +1130,8 @@ class _Reader:
             qualifier = self.qualifier(f, c, review)
             if f.measure:
                 review.append(f"unit not in units.csv: '{f.unit_text}'")
+            elif f.unit not in _DIMENSIONS:  # "xếp thứ 12/34": a rank of another total than 63
+                review.append(f"unit not in units.csv: '{f.unit}' (add it, or store the rank as 'rank')")
             stock = (
                 kind != "change"
                 and _STOCK_DIMENSIONS.get(f.unit, True)
@@ -1064,10 +1141,10 @@ class _Reader:
             rows.append((
                 f.value, f.unit, f.unit_text, qualifier, kind, f.low, f.high, f.denominator,
                 period.first if period else None, period.last if period else None, period.text if period else "",
-                stock, sector, indicator, keywords, scope, evidence, f.start, f.end, t[f.start : f.end],
+                stock, sector, indicator, keywords, scope, area, evidence, f.start, f.end, t[f.start : f.end],
                 "; ".join(review),
             ))  # fmt: skip
-            self.indicators.append(indicator)
+            self.last_of[indicator] = i
         return rows
 
     def clause(self, i: int, f: _Figure) -> _Clause:
@@ -1101,7 +1178,8 @@ class _Reader:
             dims = _ANY_DIMENSION  # "tăng 12%": the growth of any indicator
         else:  # a ratio "47/96 xã" may be a share in percent
             dims = _RATIO_DIMENSIONS[f.unit] if f.denominator else _UNIT_DIMENSIONS[f.unit]
-        lo = bisect.bisect_left(kw_starts, c.s0)
+        window = bisect.bisect_left(kw_starts, f.start - _KEYWORD_WINDOW)  # linear time: a window, not the sentence
+        lo = max(bisect.bisect_left(kw_starts, c.s0), window)
         hi = bisect.bisect_left(kw_starts, c.reach)
         if c.prev_end >= 0 and lo < hi and kw_starts[lo] < c.prev_end and _has_subject(t, c.prev_end, f.start):
             # a clause with its own subject after the previous figure does not take the keywords before it:
@@ -1116,7 +1194,7 @@ class _Reader:
         ):
             # "Doanh thu viễn thông quý III đạt 812 tỷ đồng; lũy kế 9 tháng đạt 2.395 tỷ đồng": the same subject
             b = bisect.bisect_left(self.breaks, c.s0 - 1)
-            lo = bisect.bisect_left(kw_starts, self.breaks[b - 1] + 1 if b else 0)
+            lo = max(bisect.bisect_left(kw_starts, self.breaks[b - 1] + 1 if b else 0), window)
         hits: dict[int, list[tuple[int, int]]] = {}
         for k in range(lo, hi):
             hs, he, tids = self.kw_hits[k]
@@ -1138,7 +1216,7 @@ class _Reader:
             if indicator:
                 sector, keywords = _INDICATOR_SECTORS.get(indicator, section), generic.pattern
                 review.append(f"indicator from '{keywords}' and the section's sector ({section or 'none'})")
-        if indicator and _is_part(self.parts, self.indicators, self.figures, i, c.s0, indicator):
+        if indicator and _is_part(self.parts, self.last_of, self.figures, i, c.s0, indicator):
             review.append("part of a figure before it ('trong đó'): no indicator guessed")
             return "", sector, ""
         if not indicator:
@@ -1185,10 +1263,22 @@ class _Reader:
         left, right = _evidence(t, f, c.s0, c.s1, c.seg_start, c.own_end, c.prev_end, self.commas)
         evidence = t[left:right]
         if not f.measure and _needs_check(t, left, f, c.s0) and not _states(evidence, f):
-            evidence = t[c.s0 : c.s1].strip(" ,;:-")
+            evidence = _sentence_around(t, f, c.s0, c.s1)
             if not _states(evidence, f):
                 review.append("evidence does not re-parse")
         return evidence
+
+
+def _sentence_around(t: str, f: _Figure, s0: int, s1: int) -> str:
+    """The sentence of a figure, at most :data:`_WIDE_REACH` characters on each side of it (whole words)."""
+    left, right = s0, s1
+    if f.start - left > _WIDE_REACH:
+        m = _WORD_START_RE.search(t, f.start - _WIDE_REACH, f.start)
+        left = m.start() if m else f.start
+    if right - f.end > _WIDE_REACH:
+        m = _LAST_WORD_END_RE.match(t, f.end, f.end + _WIDE_REACH)
+        right = m.end() if m else f.end
+    return t[left:right].strip(" ,;:-")
 
 
 def _between(positions: list[int], lo: int, hi: int) -> bool:
@@ -1218,14 +1308,14 @@ def _has_subject(t: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _is_part(parts: list[int], indicators: list[str], figures: list[_Figure], i: int, s0: int, indicator: str) -> bool:
+def _is_part(
+    parts: list[int], last_of: dict[str, int], figures: list[_Figure], i: int, s0: int, indicator: str
+) -> bool:
     """Whether figure ``i`` is part of an earlier figure of its sentence with the same indicator ("trong đó")."""
-    for j in range(i - 1, -1, -1):
-        if figures[j].end <= s0:
-            return False
-        if indicators[j] == indicator:
-            return _between(parts, figures[j].end, figures[i].start)
-    return False
+    j = last_of.get(indicator, -1)  # the nearest earlier figure with this indicator (a dict: linear time)
+    if j < 0 or figures[j].end <= s0:
+        return False
+    return _between(parts, figures[j].end, figures[i].start)
 
 
 def _keyword_at(t: str, start: int) -> str:
@@ -1264,13 +1354,18 @@ def _evidence(
         left = joint.end() if joint else left
     else:
         left = s0
+        if fs - left > _LEFT_REACH:  # segments far before the figure are dropped: jump over them (linear time)
+            c = bisect.bisect_left(commas, fs - _LEFT_REACH - 1)
+            if c > 0 and commas[c - 1] >= s0:
+                left = min(commas[c - 1] + 1, seg_start)
         while left < seg_start:  # drop leading discourse segments ("Theo đó,", "Lĩnh vực bưu chính,") ...
             c = bisect.bisect_left(commas, left)
             comma = commas[c] if c < len(commas) else seg_start
             if comma >= seg_start or (not _DISCOURSE_RE.match(t, left, comma) and fs - left <= _LEFT_REACH):
                 break  # ... and segments far before the figure
             left = comma + 1
-    left = _CONNECTOR_RE.match(t, left, fs).end()
+    conn = _CONNECTOR_RE.match(t, left, fs)  # always matches (possibly empty)
+    left = conn.end() if conn else left
     if f.kw_start >= 0 and f.source in ("clause", "word+clause"):
         left = min(left, f.kw_start)
     elif fs - left > _LEFT_REACH:
@@ -1300,7 +1395,7 @@ def _needs_check(t: str, left: int, f: _Figure, s0: int) -> bool:
     is none of the above."""
     if _ONE_SEPARATOR_RE.search(t, f.num_start, f.end):
         return True
-    if not t[s0:left].strip():
+    if _NON_SPACE_RE.search(t, s0, left) is None:
         return False  # from the start of the sentence
     if left == f.start:
         return t[f.end : f.end + 1] in (".", ")") or _CUT_RE.search(t, max(0, left - 12), left) is None
@@ -1370,8 +1465,8 @@ def draft_rows(
     >>> rows = draft_rows(extract("doanh thu viễn thông năm 2018 đạt 3.300 tỷ đồng"), source="mic2019")
     >>> rows.loc[0, ["indicator", "label_vi", "unit", "period_start", "source", "method"]].tolist()
     ['telecom_revenue', 'Doanh thu viễn thông', 'vnd_bn', '2018-01-01', 'mic2019', 'stated']
-    >>> rows.review[0]  # the row is there already
-    'already in data/indicators.csv, line 5'
+    >>> rows.review[0]  # the row is there already; no province named: the default area
+    "area not named in the text: the default 'an_giang_pre2025'; already in data/indicators.csv, line 5"
     """
     import pandas as pd
 
@@ -1383,7 +1478,8 @@ def draft_rows(
     labels = indicators.drop_duplicates("indicator").set_index("indicator")[["label_en", "label_vi"]]
     existing: dict[tuple[str, float, str, str, str, str], int] = {}
     for line, r in enumerate(indicators.itertuples(index=False), start=2):
-        key = (str(r.indicator), float(r.value), str(r.unit), _iso(r.period_start), _iso(r.period_end), str(r.area))
+        key = (str(r.indicator), float(str(r.value)), str(r.unit), _iso(r.period_start), _iso(r.period_end),
+               str(r.area))  # fmt: skip
         existing.setdefault(key, line)
     rows = []
     for r in figures.itertuples(index=False):
@@ -1397,13 +1493,18 @@ def draft_rows(
         if r.stock and p0 and p0 != p1:
             p0 = p1  # the project's rule (docs/decisions.md): a stock carries its as-of date in both columns
             review.append(f"a stock: dated at the end of '{r.period_text}'")
-        row_area = area
-        if r.scope == "national" and area != "vietnam":
+        named = str(getattr(r, "area", "") or "")
+        row_area = named or area
+        if r.scope == "national" and row_area != "vietnam":
+            review.append(f"area set to vietnam, not {row_area}")
             row_area = "vietnam"
-            review.append(f"area set to vietnam, not {area}")
-        line = existing.get((ind, float(r.value), str(r.unit), p0, p1, row_area))
-        if line is not None:
-            review.append(f"already in data/indicators.csv, line {line}")
+        elif not named:
+            review.append(f"area not named in the text: the default '{area}'")
+        elif named not in _KNOWN_AREAS:
+            review.append(f"area '{named}' named in the text is not an area of the data package")
+        dup = existing.get((ind, float(str(r.value)), str(r.unit), p0, p1, row_area))
+        if dup is not None:
+            review.append(f"already in data/indicators.csv, line {dup}")
         rows.append({
             "indicator": ind, "sector": r.sector, "label_en": label_en, "label_vi": label_vi, "value": r.value,
             "unit": r.unit, "period_start": p0 or None, "period_end": p1 or None, "qualifier": r.qualifier,
@@ -1413,10 +1514,13 @@ def draft_rows(
     return pd.DataFrame(rows, columns=list(DRAFT_COLUMNS)).astype({"value": "float64"})
 
 
+_KNOWN_AREAS: Final = frozenset({*AREA_NAMES.values(), "an_giang_2025", "an_giang_kien_giang_pre2025"})
+
+
 def _iso(value: object) -> str:
     """An ISO date string from a date-like value; "" for a missing one."""
     if value is None or value != value:  # None, NaN, NaT
         return ""
     if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")  # type: ignore[no-any-return, union-attr]
+        return str(value.strftime("%Y-%m-%d"))
     return str(value)[:10]

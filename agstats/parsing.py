@@ -47,8 +47,22 @@ Conventions
   217 dịch vụ``), phone numbers (leading ``0`` and three or more digits;
   ``1900 9090``), list markers (``1.`` at the start of a line, ``(2)``),
   denominators (``trên 100 dân``), ages (``18 tuổi``) and measurements whose
-  unit has no code in ``data/units.csv`` (``ha``, ``Mbps``, ``lần/ngày``,
-  ``km/điểm``..., both ends of ``1-3 lần/ngày``).
+  unit has no code in ``data/units.csv`` (``ha``, ``MHz``, ``lần/tuần``...,
+  both ends of ``1-3 lần/tuần``).
+* **Rates** (units with codes): ``102,5 máy/100 dân`` and ``22,4 thuê bao/100
+  dân`` are ``per_100_inhabitants``; ``98,4 Mbps``, ``45,7 Mb/s``, ``10 Gbps``
+  are ``mbps``/``gbps``; ``4 lần/ngày`` is ``times_per_day``; ``1.250 hồ
+  sơ/ngày``, ``35 tin, bài/ngày`` are ``count_per_day`` (``/tháng``:
+  ``count_per_month``); ``2,4 km/điểm`` and ``6.980 người/điểm`` are
+  ``km_per_point`` and ``persons_per_point``.
+* **Ranks and index scores.** ``xếp thứ 7/63``, ``xếp hạng 7/63``, ``đứng thứ 7
+  trên 63 tỉnh``, ``hạng 54``, ``ranked 7th out of 63``: value 7, unit
+  ``rank_of_63`` (``rank_of_<n>`` for another stated total, ``rank`` for none;
+  the total is not a figure). ``65,2/100 điểm`` is ``score_of_100``; a decimal
+  number after an index name (*chỉ số DTI đạt 0,677*), beside a rank
+  (*39/63 (0,677)*) or before one is ``index_score``. Dates (``7/2019``) and
+  document numbers are never ranks; ``52/63 tỉnh`` without a ranking word is a
+  ratio; ``lần thứ 4`` stays an ordinal.
 * **Ratios.** ``102/102 điểm`` gives one quantity: value = numerator, the
   denominator in :attr:`Quantity.denominator` (``None`` for every other
   quantity).
@@ -108,6 +122,7 @@ __all__ = [
     "Token",
     "find_quantities",
     "format_vi",
+    "is_unit_code",
     "normalize",
     "parse_number",
     "parse_quantity",
@@ -129,8 +144,28 @@ QUALIFIERS: Final[tuple[str, ...]] = (
 UNIT_CODES: Final[tuple[str, ...]] = (
     "vnd", "vnd_mn", "vnd_bn", "vnd_tn", "usd", "usd_mn", "usd_bn", "percent", "count",
     "count_th", "count_mn", "persons", "hours_per_day", "km", "km2", "vnd_per_usd", "persons_per_km2",
+    "rank_of_63", "rank", "score_of_100", "index_score", "per_100_inhabitants", "mbps", "gbps", "kbps",
+    "times_per_day", "count_per_day", "count_per_month", "km_per_point", "persons_per_point",
 )  # fmt: skip
-"""Every unit code :func:`find_quantities` can return (the codes of ``data/units.csv``)."""
+"""The unit codes :func:`find_quantities` returns (codes of ``data/units.csv``), besides ``rank_of_<n>``.
+
+A rank among another total than 63 (*xếp thứ 12/34*, after the 2025 mergers; *41/181 quốc gia*) gets the unit
+``rank_of_<n>`` with that total (``rank_of_34``): it is never read as a rank of 63, and only ``rank_of_63`` has a
+row in ``data/units.csv`` (see :func:`is_unit_code`)."""
+
+_RANK_OF_RE: Final = re.compile(r"rank_of_[1-9][0-9]{0,3}")
+
+
+def is_unit_code(code: str) -> bool:
+    """Whether :func:`find_quantities` may return ``code``: one of :data:`UNIT_CODES` or ``rank_of_<n>``.
+
+    Examples
+    --------
+    >>> is_unit_code("vnd_bn"), is_unit_code("rank_of_34"), is_unit_code("rank_of_0"), is_unit_code("lần")
+    (True, True, False, False)
+    """
+    return code in UNIT_CODES or _RANK_OF_RE.fullmatch(code) is not None
+
 
 NON_QUANTITY_KINDS: Final[tuple[str, ...]] = (
     "date", "year", "period", "time", "docnum", "technology", "version", "ordinal", "level", "label", "code",
@@ -151,7 +186,7 @@ day, *14:30*), ``docnum`` (*2314/QĐ-UBND*, *12-NQ/TU*, *Kế hoạch số 12*),
 
 MENTION_KINDS: Final[tuple[str, ...]] = ("quantity", "measure", *NON_QUANTITY_KINDS)
 """Every kind of :class:`Mention`: a ``quantity`` (what :func:`find_quantities` returns), a ``measure``
-(a quantity whose unit has no code in ``data/units.csv``: *100 Mbps*, *3 lần/ngày*) or a non-quantity."""
+(a quantity whose unit has no code in ``data/units.csv``: *900 MHz*, *3 lần/tuần*) or a non-quantity."""
 
 _EXACT, _ESTIMATE, _LOWER, _UPPER, _APPROX, _TARGET, _EST_LOWER = QUALIFIERS
 
@@ -313,7 +348,7 @@ def normalize(text: str) -> str:
     if len(found) > 8:
         return text.translate(_TRANSLATION)
     for c in found:  # str.replace is much faster than str.translate on a long text with few such characters
-        text = text.replace(c, _TRANSLATION[ord(c)])  # type: ignore[arg-type]
+        text = text.replace(c, str(_TRANSLATION[ord(c)]))
     return text
 
 
@@ -492,7 +527,7 @@ _SCAN_RE: Final = re.compile(
                  |(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}})(?![\w/]))
       | (?P<time>[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![\w:]))
       | (?P<ratio>(?>{_NUM})/(?>{_NUM})(?![\w/]))
-      | (?P<num>(?>{_NUM}))(?!/)(?:(?![^\W_])|(?=(?:km2|km²|km|đ|vnđ|vnd|usd)(?!\w)|h[ ]*/[ ]*ngày(?!\w)))
+      | (?P<num>(?>{_NUM}))(?!/)(?:(?![^\W_])|(?=(?:km2|km²|km|đ|vnđ|vnd|usd)(?!\w)|h[ ]*/[ ]*ngày(?!\w)|(?:st|nd|rd|th)(?!\w)))
       )
     )
     """,
@@ -556,9 +591,25 @@ _KM2_RE: Final = re.compile(
     _I,
 )
 _KM_RE: Final = re.compile(r"[ ]*(?:km|ki-?lô-?mét|kilômét|kilomet(?:er|re)?s?|cây[ ]+số)(?!\w)(?![ ]*/)", _I)
+_PER100_RE: Final = re.compile(  # "máy/100 dân", "thuê bao Internet băng rộng cố định/100 dân"
+    r"[ ]*(?:[^\W\d_]+[ ]+){0,6}?[^\W\d_]+[ ]*/[ ]*100[ ]+(?:dân|người(?:[ ]+dân)?|inhabitants|people|persons)(?!\w)",
+    _I,
+)
+_MBPS_RE: Final = re.compile(r"[ ]*(?:mbps|mb/s|mbit/s)(?!\w)", _I)
+_GBPS_RE: Final = re.compile(r"[ ]*(?:gbps|gb/s|gbit/s)(?!\w)", _I)
+_KBPS_RE: Final = re.compile(r"[ ]*(?:kbps|kb/s|kbit/s)(?!\w)", _I)
+_TIMES_PER_DAY_RE: Final = re.compile(r"[ ]*lần[ ]*(?:/|mỗi|một|trên|trong)[ ]*ngày(?![ ]+đêm)(?!\w)", _I)
+_PER_POINT = r"[ ]*/[ ]*(?:01[ ]+|1[ ]+)?điểm(?:[ ]+phục[ ]+vụ)?(?!\w)"  # "2,4 km/điểm", "4.907 người/1 điểm"
+_KM_PER_POINT_RE: Final = re.compile(rf"[ ]*(?:km|ki-?lô-?mét){_PER_POINT}", _I)
+_PERSONS_PER_POINT_RE: Final = re.compile(rf"[ ]*(?:người|dân){_PER_POINT}", _I)
+_PER_DAY_RE: Final = re.compile(  # a count per day or per month: "1.250 hồ sơ/ngày", "35 tin, bài/ngày"
+    r"[ ]*(?!(?:năm|tháng|ngày|tuần|quý|quí|giờ|phút|giây)(?!\w))"  # "30 ngày/tháng": a length of time
+    r"(?:[^\W\d_]+(?:[ ]+|,[ ]*)){0,2}?[^\W\d_]+[ ]*/[ ]*(?:ngày|tháng)(?![ ]+đêm)(?!\w)",
+    _I,
+)
 _MEASURE_RE: Final = re.compile(
     r"[ ]*(?:km[ ]*/[ ]*(?:h|giờ|[^\W\d_]+)|ha|héc-?ta|hecta|m2|m²|m3|m³|m|cm|mm|kg|tấn|tạ|lít|mw|kw|kwh|gw|mhz|ghz|hz"
-    r"|mbps|gbps|kbps|mb/s|gb/s|gb|mb|tb|kb|tuổi|°c|độ)(?!\w)",
+    r"|gb|mb|tb|kb|tuổi|°c|độ)(?!\w)",
     _I,
 )
 _TIME_RE: Final = re.compile(
@@ -571,7 +622,7 @@ _DENSITY_RE: Final = re.compile(
 )
 _PERSONS_RE: Final = re.compile(r"[ ]*(?:người|nhân[ ]+khẩu|dân(?![ ]+tộc)|persons?|people|inhabitants)(?!\w)", _I)
 _HOUSEHOLD_RE: Final = re.compile(r"[ ]*hộ(?!\w)", _I)
-_RATE_RE: Final = re.compile(  # a count per unit of time, a unit without a code: "3 lần/ngày", "50 tin bài/tháng"
+_RATE_RE: Final = re.compile(  # a count per unit of time, a unit without a code: "3 lần/tuần", "2 số/quý"
     r"[ ]*(?:[^\W\d_]+[ ]+){0,2}?[^\W\d_]+[ ]*/[ ]*(?:ngày[ ]+đêm|ngày|tuần|tháng|quý|quí|năm|giờ|phút|giây)(?!\w)", _I
 )
 _RANGE_RE: Final = re.compile(r"[ ]*(?:-|đến|tới|và|hoặc|to)[ ]*(?=[0-9])", _I)
@@ -658,6 +709,8 @@ def _read_unit(t: str, pos: int, currency: str | None) -> _Unit:
         return _Unit("noun", "count", 1, pos)
     if group is not None:  # u0, u1...: _OTHER_UNITS
         kind, code = _OTHER_UNITS[int(group[1:])][1:]
+        if code == "count_per_day" and m.group().rstrip().lower().endswith("tháng"):  # type: ignore[union-attr]
+            code = "count_per_month"
         return _Unit(kind, code, 1, m.end())  # type: ignore[union-attr]
     return _Unit("bare", "count", 1, pos)
 
@@ -665,6 +718,14 @@ def _read_unit(t: str, pos: int, currency: str | None) -> _Unit:
 # the other units, in the order they are tried (one regular expression: its alternatives are tried in order)
 _OTHER_UNITS: Final = (
     (_HPD_RE, "hpd", "hours_per_day"),
+    (_PER100_RE, "rate", "per_100_inhabitants"),
+    (_MBPS_RE, "rate", "mbps"),
+    (_GBPS_RE, "rate", "gbps"),
+    (_KBPS_RE, "rate", "kbps"),
+    (_KM_PER_POINT_RE, "rate", "km_per_point"),
+    (_PERSONS_PER_POINT_RE, "rate", "persons_per_point"),
+    (_TIMES_PER_DAY_RE, "rate", "times_per_day"),
+    (_PER_DAY_RE, "rate", "count_per_day"),  # "count_per_month" when per month: see _read_unit
     (_KM2_RE, "km", "km2"),
     (_KM_RE, "km", "km"),
     (_MEASURE_RE, "measure", ""),
@@ -682,12 +743,14 @@ _UNIT_DISPATCH_RE: Final = re.compile(
     + f"(?P<range>{_RANGE_RE.pattern})|(?P<word>{_WORD_NEXT_RE.pattern})",
     _I,
 )
-_STRONG_UNITS: Final = frozenset({"percent", "money", "scaled", "persons", "density", "hpd", "km"})
+_STRONG_UNITS: Final = frozenset(
+    {"percent", "money", "scaled", "persons", "density", "hpd", "km", "rate", "rank", "score"}
+)
 _NUM_AT_RE: Final = re.compile(rf"(?>{_NUM})(?![\w/])")
 
 
 def _range_partner_unit(t: str, end: int, unit: _Unit) -> _Unit:
-    """The unit of the first number of "3 - 5 năm" or "1-3 lần/ngày": a time or an uncoded unit is shared."""
+    """The unit of the first number of "3 - 5 năm" or "1-3 lần/tuần": a time or an uncoded unit is shared."""
     r = _RANGE_RE.match(t, end)
     m = _NUM_AT_RE.match(t, r.end()) if r else None
     if m:
@@ -909,6 +972,13 @@ def _one_ambiguous_separator(num_s: str) -> bool:
     return n >= 5 and num_s[-4] in ".," and num_s[:-4].isdigit() and num_s[-3:].isdigit()
 
 
+_GROUP_OF_RE: Final = re.compile(  # "nằm trong nhóm 20 tỉnh dẫn đầu", "top 10 doanh nghiệp": a count of members
+    r"[ ]*(?:tỉnh|thành[ ]+phố|địa[ ]+phương|quốc[ ]+gia|nước|doanh[ ]+nghiệp|đơn[ ]+vị|trường|bộ|ngành"
+    r"|provinces|countries|companies|firms)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _not_a_quantity(
     t: str, start: int, end: int, num_s: str, den_s: str, words: list[str], line_start: int
 ) -> tuple[str, bool]:
@@ -917,7 +987,7 @@ def _not_a_quantity(
     The kind is one of :data:`NON_QUANTITY_KINDS`, or ``""`` when the number is a quantity.
     """
     kind = _lookup(_LABELS, words)
-    if kind:
+    if kind and not (words[-1] in ("nhóm", "top") and _GROUP_OF_RE.match(t, end)):  # "nhóm 20 tỉnh": a count
         return kind, True  # mức độ 3, lần thứ 4, Kế hoạch số 12, điện thoại ...
     kind = _lookup(_TIME_LABELS, words)
     if kind:
@@ -963,6 +1033,111 @@ def _immediate_qualifier(t: str, num_s: str, parts: tuple[int, int], unit: _Unit
     return immediate
 
 
+# --------------------------------------------------------------------------- ranks and index scores
+
+_RANK_WORDS: Final = frozenset({"xếp", "hạng", "đứng", "trí", "ranked", "ranks", "rank", "ranking", "placed"})
+_ORDINAL_SUFFIX_RE: Final = re.compile(r"(?:st|nd|rd|th)(?!\w)", _I)
+_RANK_TOTAL_RE: Final = re.compile(  # "thứ 8 trên 63 tỉnh", "7th out of 63", "hạng 12 trong số 34 tỉnh"
+    r"[ ]*(?:/|trên|trong(?:[ ]+số)?|out[ ]+of|among|of)[ ]*(?P<n>[1-9][0-9]{0,3})(?![0-9.,/]|[^\W\d_])", _I
+)
+_NATIONWIDE_RE: Final = re.compile(r"[ ,]*(?:cả[ ]+nước|toàn[ ]+quốc|nationwide|in[ ]+the[ ]+country)(?!\w)", _I)
+_PROVINCES_AFTER_RE: Final = re.compile(r"[ ]*(?:tỉnh|địa[ ]+phương|provinces)(?!\w)", _I)
+_POINTS_RE: Final = re.compile(r"[ ]*(?:điểm|points?)(?!\w)", _I)
+_PER_100_PEOPLE_RE: Final = re.compile(r"[ ]*(?:dân|người)(?!\w)", _I)
+_INDEX_CONTEXT_RE: Final = re.compile(
+    r"(?<!\w)(?:chỉ[ ]+số|index|dti|pci|papi|par[ ]+index|sipas|icti?|pdti|giá[ ]+trị|điểm[ ]+số|xếp[ ]+hạng)(?!\w)",
+    _I,
+)
+_OPEN_PAREN_RE: Final = re.compile(r"[ ]*\([ ]*")
+_RANK_AFTER_RE: Final = re.compile(r"[ ]*(?:điểm|points?)?[ ]*[,(]?[ ]*(?:và[ ]+)?(?:xếp|đứng|hạng|ranked)(?!\w)", _I)
+_INDEX_WINDOW: Final = 80  # characters of the clause before a score where the index is named
+_CLAUSE_BREAK_RE: Final = re.compile(r".*[.;!?\n:]", re.DOTALL)
+
+
+def _index_context(t: str, start: int) -> bool:
+    """Whether the clause right before ``start`` names an index or a ranking ("chỉ số DTI đạt 0,677")."""
+    lo = max(0, start - _INDEX_WINDOW)
+    cut = _CLAUSE_BREAK_RE.match(t, lo, start)
+    return _INDEX_CONTEXT_RE.search(t, cut.end() if cut else lo, start) is not None
+
+
+def _rank_or_score(
+    t: str,
+    start: int,
+    end: int,
+    num_s: str,
+    den_s: str,
+    parts: tuple[int, int],
+    words: list[str],
+    unit: _Unit,
+    last_rank_end: int,
+) -> _Unit | None:
+    """A rank (``rank_of_<n>``, ``rank``), an index score (``score_of_100``, ``index_score``), a rate per 100
+    inhabitants stated as a ratio (``100/100 dân``), or ``ordinal`` for an English ordinal that is no rank
+    ("7th"); None for any other number. The unit's ``end`` is the end of the figure's span."""
+    integer = parts[1] == 0
+    last = words[-1] if words else ""
+    ranked = last in _RANK_WORDS or (last == "thứ" and len(words) >= 2 and words[-2] in _RANK_WORDS)
+    if den_s:
+        den = _split_number(den_s)
+        if den is None or den[1] != 0:
+            return None
+        n = den[0]
+        is_rank = integer and 1 <= parts[0] <= n and (ranked or last == "thứ")
+        if is_rank and not _POINTS_RE.match(t, end):
+            return _Unit("rank", f"rank_of_{n}", 1, end)  # "xếp thứ 7/63", "thứ 1/100"
+        if n == 100:
+            pts = _POINTS_RE.match(t, end)
+            if pts or _index_context(t, start):
+                return _Unit("score", "score_of_100", 1, pts.end() if pts else end)  # "65,2/100 điểm"
+            per = _PER_100_PEOPLE_RE.match(t, end)
+            if per:
+                return _Unit("rate", "per_100_inhabitants", 1, per.end())  # "100/100 dân"
+        if not integer or not 1 <= parts[0] <= n:
+            return None
+        if ranked or last == "thứ" or (_PROVINCES_AFTER_RE.match(t, end) and _index_context(t, start)):
+            return _Unit("rank", f"rank_of_{n}", 1, end)  # "xếp thứ 7/63", "DTI ... 7/63 tỉnh"
+        return None
+    suffix = _ORDINAL_SUFFIX_RE.match(t, end) if integer else None
+    if suffix:  # "ranked 7th out of 63"
+        tot = _RANK_TOTAL_RE.match(t, suffix.end())
+        if ranked or tot:
+            return _Unit("rank", f"rank_of_{tot['n']}" if tot else "rank", 1, tot.end() if tot else suffix.end())
+        return _Unit("ordinal", "", 1, suffix.end())
+    if (
+        integer
+        and unit.kind in ("bare", "noun", "range")
+        and (
+            last in ("hạng", "trí") or (last == "thứ" and (ranked or len(words) < 2 or words[-2] not in _NOT_RANK_THU))
+        )
+    ):
+        tot = _RANK_TOTAL_RE.match(t, end)
+        if tot and int(tot["n"]) >= parts[0]:
+            return _Unit("rank", f"rank_of_{tot['n']}", 1, tot.end())  # "đứng thứ 8 trên 63 tỉnh"
+        if last != "thứ" or ranked or _NATIONWIDE_RE.match(t, end):
+            return _Unit("rank", "rank", 1, end)  # "xếp thứ 36", "hạng 54", "thứ 3 cả nước"
+        return None
+    if (
+        not integer
+        and unit.kind in ("bare", "noun")
+        and (
+            (last_rank_end >= 0 and _OPEN_PAREN_RE.fullmatch(t, last_rank_end, start))  # "39/63 (0,677)"
+            or _index_context(t, start)
+            or _RANK_AFTER_RE.match(t, end)  # "đạt 0,4712 điểm, xếp thứ 36": a score beside its rank
+        )
+    ):
+        if unit.kind == "noun":
+            pts = _POINTS_RE.match(t, end)
+            return _Unit("score", "index_score", 1, pts.end()) if pts else None
+        return _Unit("score", "index_score", 1, end)  # "chỉ số DTI đạt 0,5214", "(0,5327)"
+    return None
+
+
+# "lần thứ 4", "năm thứ 3 liên tiếp": an ordinal, never a rank
+_NOT_RANK_THU: Final = frozenset({"lần", "đợt", "kỳ", "kì", "khóa", "khoá", "năm", "ngày", "tháng", "quý", "vòng",
+                                  "phiên", "lượt", "hội", "đại"})  # fmt: skip
+
+
 _TOKEN_NON_QUANTITIES: Final = {"doc": "docnum", "date": "date", "time": "time", "tech": "technology"}
 _AGE_RE: Final = re.compile(r"[ ]*tuổi(?!\w)", _I)
 
@@ -992,8 +1167,11 @@ def _iter_candidates(t: str, full: bool = False) -> Iterator[_Candidate | _NonQu
     chain_end, chain_phone, chain_kind = -1, False, ""  # the last label number, to skip "mức độ 3, 4" and phones
     chain_value = 0.0
     pending: _Candidate | None = None  # yielded one number late, to let "10 - 15%" give 10 its unit
+    skip_before = last_rank_end = -1  # the end of the last rank: the total it states is not a figure
     for m in _SCAN_RE.finditer(t):
         kind = m.lastgroup
+        if m.start() < skip_before:
+            continue
         if kind == "brk":
             brk = m.group()
             if brk != ":" or kw_used:
@@ -1030,7 +1208,7 @@ def _iter_candidates(t: str, full: bool = False) -> Iterator[_Candidate | _NonQu
         measure = unit.kind == "measure"
         if unit.kind == "time" or measure:
             if not full:
-                continue  # a period length ("9 tháng") or a unit without a code ("100 Mbps")
+                continue  # a period length ("9 tháng") or a unit without a code ("900 MHz")
             words = _left_words(t, qstart)
             if unit.kind == "time":
                 label = _lookup(_TIME_LABELS, words)  # "tháng 9 năm 2019": a month, not "9 năm"
@@ -1041,6 +1219,15 @@ def _iter_candidates(t: str, full: bool = False) -> Iterator[_Candidate | _NonQu
                 continue
         else:
             words = _left_words(t, qstart)
+        ranked = _rank_or_score(t, start, end, num_s, den_s, parts, words, unit, last_rank_end)
+        if ranked is not None:
+            if ranked.kind == "ordinal":  # "7th" without a ranking: an ordinal label
+                if full:
+                    yield ("ordinal", start, ranked.end, False)
+                continue
+            unit, den_parts = ranked, None
+            if ranked.kind == "rank":
+                last_rank_end = skip_before = ranked.end  # "thứ 8 trên 63": 63 is the total, not a figure
         strong = unit.kind in _STRONG_UNITS
         if not strong and not measure:
             chain_re = _PHONE_CHAIN_RE if chain_phone else _CHAIN_RE
@@ -1130,6 +1317,7 @@ def find_quantities(text: str) -> list[Quantity]:
     t = normalize(text)
     out = []
     for c in _iter_candidates(t):
+        assert not isinstance(c, tuple)  # non-quantities only with full=True
         value = _scaled(c.parts, c.unit.mult)
         if value == math.inf or c.denominator == math.inf:
             continue  # beyond the float range: not a figure of any report
@@ -1239,8 +1427,8 @@ def scan(text: str) -> list[Mention]:
     >>> m = scan("ước 9 tháng đầu năm 2019 đạt 150 tỷ đồng")[1]
     >>> m.quantity.qualifier, m.qualifier_source, m.keyword_start, m.unit_text
     ('estimate', 'clause', 0, 'tỷ đồng')
-    >>> [(m.kind, m.text, m.range_next) for m in scan("1-3 lần/ngày")]
-    [('measure', '1', True), ('measure', '3 lần/ngày', False)]
+    >>> [(m.kind, m.text, m.range_next) for m in scan("1-3 lần/tuần")]
+    [('measure', '1', True), ('measure', '3 lần/tuần', False)]
     """
     return _scan_normalized(normalize(text))
 
@@ -1252,7 +1440,8 @@ def _scan_normalized(t: str) -> list[Mention]:
         if isinstance(c, tuple):
             kind, start, end, with_label = c
             if kind == "code" and t[start - 1 : start] == "-":
-                start = _CODE_BEFORE_RE.search(t, max(0, start - 24), start).start()  # COVID-19
+                code_at = _CODE_BEFORE_RE.search(t, max(0, start - 24), start)  # COVID-19
+                start = code_at.start() if code_at else start
             elif with_label:
                 start, kind = _with_label(t, start, kind)
             out.append(Mention(kind, start, end, t[start:end]))

@@ -14,6 +14,13 @@ Examples
     $ .venv/bin/python benchmarks/bench_extract.py
     $ .venv/bin/python benchmarks/bench_extract.py --size 10 --runs 7 --json /tmp/bench.json
     $ .venv/bin/python benchmarks/bench_extract.py --text ../shared/sources/mic-2019-an-giang-ict-report.vi.txt
+    $ .venv/bin/python benchmarks/bench_extract.py --linearity
+
+``--linearity`` times ``extract`` on texts of 16, 64 and 256 kB in two shapes that have no sentence to split:
+one long sentence (the fixture sentences joined by commas, every ``.``, ``;``, ``!``, ``?``, ``:`` and line break
+replaced by a comma) and a text with no sentence breaks at all (every punctuation mark but the separators inside
+numbers replaced by a space, as text pasted from a table). The extractor must be linear in the text's length: the
+time at 64 kB at most 6 times the time at 16 kB (issue 11). It prints a table and the 64/16 ratio of each shape.
 """
 
 from __future__ import annotations
@@ -72,6 +79,60 @@ def repeat_text(path: Path, size_mb: float) -> str:
     return text * n
 
 
+_BREAKS_RE = re.compile(r"[;:!?\n]|\.(?![0-9])|(?<![0-9])\.")
+_PUNCT_RE = re.compile(r"[;:!?\n()\-]|[.,](?![0-9])|(?<![0-9])[.,]")
+LINEARITY_SIZES_KB = (16, 64, 256)
+LINEARITY_TARGET = 6.0  # the 64 kB time at most this many times the 16 kB time
+
+
+def long_sentence(size_kb: int, seed: int = 2019) -> str:
+    """One sentence of ``size_kb`` kB: fixture sentences joined by commas, without any sentence break."""
+    text = build_text(size_kb / 1000 + 0.05, seed)
+    return _BREAKS_RE.sub(",", text).encode("utf-8")[: size_kb * 1000].decode("utf-8", "ignore")
+
+
+def no_breaks(size_kb: int, seed: int = 2019) -> str:
+    """``size_kb`` kB of fixture words and numbers without any punctuation (no sentence or clause breaks)."""
+    text = " ".join(_PUNCT_RE.sub(" ", build_text(size_kb / 1000 + 0.05, seed)).split())
+    return text.encode("utf-8")[: size_kb * 1000].decode("utf-8", "ignore")
+
+
+def linearity(runs: int = 3) -> dict:
+    """Median extract time (CPU seconds) at 16/64/256 kB for the two shapes, and the 64/16 ratio of each."""
+    from agstats.extract import extract
+
+    out: dict = {"sizes_kb": list(LINEARITY_SIZES_KB), "target_ratio_64_16": LINEARITY_TARGET, "shapes": {}}
+    for name, make in (("one long sentence", long_sentence), ("no sentence breaks", no_breaks)):
+        times = {}
+        for kb in LINEARITY_SIZES_KB:
+            text = make(kb)
+            extract(text[:2000])
+            ts = []
+            for _ in range(runs):
+                c0 = time.process_time()
+                extract(text)
+                ts.append(time.process_time() - c0)
+            times[kb] = statistics.median(ts)
+        out["shapes"][name] = {
+            "seconds": {str(kb): round(t, 4) for kb, t in times.items()},
+            "ratio_64_16": round(times[64] / times[16], 2),
+            "ratio_256_64": round(times[256] / times[64], 2),
+        }
+    return out
+
+
+def print_linearity(res: dict) -> None:
+    print(f"extract linearity (median CPU seconds; target: 64 kB at most {res['target_ratio_64_16']:g}x 16 kB)")
+    print(f"{'shape':<20}" + "".join(f"{kb:>9} kB" for kb in res["sizes_kb"]) + "   64/16  256/64  target")
+    for name, r in res["shapes"].items():
+        ok = "met" if r["ratio_64_16"] <= res["target_ratio_64_16"] else "MISSED"
+        print(
+            f"{name:<20}"
+            + "".join(f"{r['seconds'][str(kb)]:>10.3f}s" for kb in res["sizes_kb"])
+            + f"  {r['ratio_64_16']:>6.2f}  {r['ratio_256_64']:>6.2f}  {ok}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=float, default=5.0, help="text size in MB (default 5)")
@@ -81,7 +142,17 @@ def main(argv: list[str] | None = None) -> int:
         "--text", metavar="PATH", type=Path,
         help="time this text (repeated to --size) instead of the fixture sentences, e.g. a real report",
     )  # fmt: skip
+    parser.add_argument(
+        "--linearity", action="store_true",
+        help="time 16/64/256 kB texts without sentence breaks instead (issue 11: 64 kB at most 6x 16 kB)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.linearity:
+        res = linearity()
+        print_linearity(res)
+        if args.json:
+            Path(args.json).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+        return 0
     if args.runs < 5:
         parser.error("--runs must be at least 5")
 

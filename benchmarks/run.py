@@ -209,6 +209,11 @@ def bench_extract(runs: int) -> dict:
         run_quiet([PY, str(script), "--runs", str(runs), "--json", str(path)], cwd=ROOT)
         res = json.loads(path.read_text())
     res["target_mb_per_s"] = 1.0
+    # --- extract linearity (issue 11; owned by parse): 16/64/256 kB without sentence breaks
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "linearity.json"
+        run_quiet([PY, str(script), "--linearity", "--json", str(path)], cwd=ROOT)
+        res["linearity"] = json.loads(path.read_text())
     return res
 
 
@@ -315,6 +320,11 @@ def table(results: dict) -> str:
                     f"≥ 1 MB/s {'met' if med >= r['target_mb_per_s'] else 'MISSED'}",
                 )
             )
+            lin = r.get("linearity", {})  # --- extract linearity (parse)
+            for shape, v in lin.get("shapes", {}).items():
+                secs = ", ".join(f"{kb} kB {v['seconds'][str(kb)]:.3f} s" for kb in lin["sizes_kb"])
+                ok = "met" if v["ratio_64_16"] <= lin["target_ratio_64_16"] else "MISSED"
+                rows.append((f"extract linearity, {shape}", f"{secs}; 64/16 = {v['ratio_64_16']:.2f}", f"≤ 6x {ok}"))
     w1 = max(len(r[0]) for r in rows)
     w2 = max(len(r[1]) for r in rows)
     return "\n".join(f"{a:<{w1}}  {b:<{w2}}  {c}" for a, b, c in rows)

@@ -25,6 +25,7 @@ from agstats.parsing import (
     Quantity,
     find_quantities,
     format_vi,
+    is_unit_code,
     normalize,
     parse_number,
     parse_quantity,
@@ -237,7 +238,7 @@ def test_report_phrases(phrase: str, value: float, unit: str, qualifier: str) ->
         "COVID-19 và H5N1",
         "1. Tổng quan\n2.1. Bưu chính\n(3) Viễn thông",
         "số thuê bao trên 100 dân",
-        "tốc độ 100 Mbps, diện tích 500 ha",
+        "tần số 900 MHz, diện tích 500 ha",
         "không có số",
         "",
     ],
@@ -357,7 +358,7 @@ def test_parse_number_lang() -> None:
 
 
 def test_units_without_a_code_are_skipped() -> None:
-    assert find_quantities("tốc độ 100 Mbps") == []
+    assert find_quantities("tần số 900 MHz, 3 lần/tuần") == []
     assert triples("trẻ em 15 tuổi, 40% hộ") == [(40, "percent", "exact")]
 
 
@@ -369,8 +370,10 @@ def test_range_gives_the_first_number_the_second_ones_unit() -> None:
 def test_ratio() -> None:
     q = parse_quantity("102/102 điểm")
     assert (q.value, q.denominator, q.unit, q.text) == (102, 102, "count", "102/102")
-    q = parse_quantity("đứng 7/63 tỉnh, thành")
-    assert (q.value, q.denominator, q.unit) == (7, 63, "count")
+    q = parse_quantity("52/63 tỉnh, thành phố đã ban hành")
+    assert (q.value, q.denominator, q.unit) == (52, 63, "count")
+    q = parse_quantity("đứng 7/63 tỉnh, thành")  # a rank: see test_ranks
+    assert (q.value, q.denominator, q.unit) == (7, None, "rank_of_63")
     assert find_quantities("năm học 2018/2019") == []
 
 
@@ -537,7 +540,7 @@ def test_find_quantities_never_raises_and_ignores_normalisation_form(text: str) 
     assert find_quantities(unicodedata.normalize("NFC", text)) == found
     norm = normalize(text)
     for q in found:
-        assert q.unit in UNIT_CODES and q.qualifier in QUALIFIERS
+        assert is_unit_code(q.unit) and q.qualifier in QUALIFIERS
         assert norm[q.start : q.end] == q.text
         assert q.value >= 0 and math.isfinite(q.value)
 
@@ -577,7 +580,7 @@ def test_find_quantities_never_raises_and_ignores_normalisation_form(text: str) 
 def test_find_quantities_on_report_like_noise(parts: list[str]) -> None:
     text = " ".join(parts)
     for q in find_quantities(text):
-        assert q.qualifier in QUALIFIERS and q.unit in UNIT_CODES
+        assert q.qualifier in QUALIFIERS and is_unit_code(q.unit)
         assert normalize(text)[q.start : q.end] == q.text
 
 
@@ -634,7 +637,8 @@ def test_scan_public_api() -> None:
         ("Hotline hỗ trợ: 1900 9090", [("phone", "1900 9090")]),
         ("số thuê bao trên 100 dân", [("denominator", "100")]),
         ("từ 15 - 60 tuổi", [("age", "15 - 60 tuổi")]),
-        ("100 Mbps", [("measure", "100 Mbps")]),
+        ("900 MHz", [("measure", "900 MHz")]),
+        ("100 Mbps", [("quantity", "100 Mbps")]),
         ("156 điểm, 41,5%", [("quantity", "156"), ("quantity", "41,5%")]),
     ],
 )  # fmt: skip
@@ -644,7 +648,7 @@ def test_scan_kinds(phrase: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_scan_spans_and_fields() -> None:
-    text = "ước 9 tháng đầu năm 2019 đạt trên 150 tỷ đồng; từ 10 - 15%; 1-3 lần/ngày"
+    text = "ước 9 tháng đầu năm 2019 đạt trên 150 tỷ đồng; từ 10 - 15%; 1-3 lần/tuần"
     ms = scan(text)
     norm = normalize(text)
     assert all(norm[m.start : m.end] == m.text for m in ms)
@@ -652,8 +656,8 @@ def test_scan_spans_and_fields() -> None:
     assert (q.kind, q.quantity.qualifier, q.qualifier_source, q.keyword_start, q.unit_text) == (
         "quantity", "estimate_lower_bound", "word+clause", 0, "tỷ đồng")  # fmt: skip
     assert [(m.text, m.range_next) for m in ms[2:]] == [("10", True), ("15%", False), ("1", True),
-                                                        ("3 lần/ngày", False)]  # fmt: skip
-    assert ms[4].quantity.unit == "" and ms[5].unit_text == "lần/ngày"
+                                                        ("3 lần/tuần", False)]  # fmt: skip
+    assert ms[4].quantity.unit == "" and ms[5].unit_text == "lần/tuần"
     assert [m.range_next for m in scan("đạt 5 tỷ đồng và 10 tỷ đồng")] == [False, False]
 
 
@@ -727,12 +731,87 @@ def test_tokenize_has_no_technology_tokens() -> None:
     ("phrase", "expected"),
     [
         ("có 385 dịch vụ mức độ 3 và 217 dịch vụ mức độ 4", [(385, "count", "exact"), (217, "count", "exact")]),
-        ("chạy 1-3 lần/ngày", []),  # a unit without a code, both ends of the range
+        ("chạy 1-3 lần/tuần", []),  # a unit without a code, both ends of the range
+        ("chạy 1-3 lần/ngày", [(1, "times_per_day", "exact"), (3, "times_per_day", "exact")]),
         ("trong 3 - 5 năm", []),  # a length of time, both ends
         ("Nghị quyết 12-NQ/TU", []),
         ("Hotline: 1900 9090", []),
-        ("10.000 lượt truy cập/ngày", []),
+        ("10.000 lượt truy cập/ngày", [(10000, "count_per_day", "exact")]),
+        ("làm việc 22 ngày/tháng", []),  # a length of time per month, not a count per month
     ],
 )
 def test_find_quantities_new_cases(phrase: str, expected: list[tuple[float, str, str]]) -> None:
     assert triples(phrase) == expected
+
+
+# --------------------------------------------------------------------------- ranks and index scores
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "unit", "text"),
+    [
+        ("thứ 7/63", 7, "rank_of_63", "7/63"),
+        ("xếp thứ 7/63", 7, "rank_of_63", "7/63"),
+        ("xếp hạng 7/63", 7, "rank_of_63", "7/63"),
+        ("xếp hạng thứ 10/63 tỉnh, thành phố", 10, "rank_of_63", "10/63"),
+        ("đứng thứ 7 trên 63 tỉnh, thành phố", 7, "rank_of_63", "7 trên 63"),
+        ("chỉ số DTI xếp 7/63 tỉnh", 7, "rank_of_63", "7/63"),
+        ("hạng 54", 54, "rank", "54"),
+        ("xếp thứ 36.", 36, "rank", "36"),
+        ("ranked 7th out of 63", 7, "rank_of_63", "7th out of 63"),
+        ("ranked 7th", 7, "rank", "7th"),
+        ("xếp thứ 12/34 tỉnh, thành phố", 12, "rank_of_34", "12/34"),
+        ("65,2/100 điểm", 65.2, "score_of_100", "65,2/100 điểm"),
+        ("đạt 69,63/100 điểm", 69.63, "score_of_100", "69,63/100 điểm"),
+        ("chỉ số DTI đạt 0,677", 0.677, "index_score", "0,677"),
+        ("chỉ số PAPI đạt 0,6521 điểm", 0.6521, "index_score", "0,6521 điểm"),
+        ("đạt 0,4712 điểm, xếp thứ 36", 0.4712, "index_score", "0,4712 điểm"),
+        ("thuê bao đạt tỷ lệ 100/100 dân", 100, "per_100_inhabitants", "100/100 dân"),
+    ],
+)  # fmt: skip
+def test_ranks_and_scores(phrase: str, value: float, unit: str, text: str) -> None:
+    q = parse_quantity(phrase)
+    assert (q.value, q.unit, q.text, q.denominator) == (value, unit, text, None)
+    assert is_unit_code(q.unit)
+
+
+def test_a_score_beside_a_rank() -> None:
+    assert triples("xếp thứ 39/63 (0,677)") == [(39, "rank_of_63", "exact"), (0.677, "index_score", "exact")]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["lần thứ 4", "năm thứ 3 liên tiếp", "vào thứ 7", "the 7th meeting", "tháng 7/2019", "ngày 25/9/2019",
+     "Quyết định số 2314/QĐ-UBND", "xếp thứ 7/2019", "hạng 7/2019"],
+)  # fmt: skip
+def test_not_ranks(phrase: str) -> None:
+    assert [q for q in find_quantities(phrase) if q.unit.startswith("rank")] == []
+
+
+def test_a_share_of_provinces_is_no_rank() -> None:
+    assert triples("52/63 tỉnh, thành phố đã ban hành kế hoạch") == [(52, "count", "exact")]
+
+
+_RANK_WORDS = st.sampled_from(["thứ", "xếp thứ", "xếp hạng", "xếp hạng thứ", "đứng thứ", "vị trí thứ"])
+
+
+@NO_DB
+@given(word=_RANK_WORDS, rank=st.integers(1, 99), extra=st.integers(0, 900),
+       form=st.sampled_from(["{r}/{n}", "{r} trên {n} tỉnh, thành phố", "{r}/{n} tỉnh"]),
+       prefix=st.sampled_from(["", "Năm 2023, chỉ số DTI của tỉnh ", "Tỉnh An Giang "]))  # fmt: skip
+def test_rank_grammar(word: str, rank: int, extra: int, form: str, prefix: str) -> None:
+    """Any stated rank r of n reads as one quantity r with unit rank_of_<n>, and n is no figure."""
+    n = rank + extra
+    text = f"{prefix}{word} {form.format(r=rank, n=n)}"
+    qs = find_quantities(text)
+    assert [(q.value, q.unit) for q in qs] == [(rank, f"rank_of_{n}")], text
+    assert qs[0].text.startswith(str(rank))
+
+
+@NO_DB
+@given(day=st.integers(1, 28), month=st.integers(1, 12), year=st.integers(1990, 2030),
+       num=st.integers(1, 9999), word=_RANK_WORDS)  # fmt: skip
+def test_dates_and_document_numbers_are_never_ranks(day: int, month: int, year: int, num: int, word: str) -> None:
+    for text in (f"{word} {month}/{year}", f"{word} {day}/{month}/{year}", f"ngày {day}/{month}/{year}",
+                 f"tháng {month}/{year}", f"Quyết định số {num}/QĐ-UBND ngày {day}/{month}/{year}"):  # fmt: skip
+        assert [q for q in find_quantities(text) if q.unit.startswith("rank")] == [], text
