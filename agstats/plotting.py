@@ -47,12 +47,16 @@ shown.  Every chart also accepts ``unit_label=`` to override the text.
 from __future__ import annotations
 
 import functools
+import importlib
+import io
 import math
+import sys
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import matplotlib as mpl
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
@@ -74,6 +78,8 @@ __all__ = [
     "QUALIFIER_STYLES",
     "QualifierStyle",
     "set_theme",
+    "figure_svg",
+    "SVG_METADATA",
     "set_language",
     "get_language",
     "label",
@@ -293,6 +299,13 @@ def set_theme(
     layout, 100 dpi on screen / 150 dpi when saving, TrueType fonts in PDF and
     a fixed ``svg.hashsalt`` so SVG output is reproducible.
 
+    Under IPython (a notebook kernel) the inline display is set to show every
+    figure as ``image/svg+xml`` only, written by :func:`figure_svg`: vector
+    output that stays sharp on a phone and that strict nbval compares as text,
+    so a changed value, period, qualifier or label fails the notebook tests.
+    Text stays text in the SVG (``svg.fonttype = "none"``; see
+    ``docs/notebooks.md``, "Figures").
+
     Parameters
     ----------
     language : {"en", "vi"}, default "en"
@@ -315,7 +328,9 @@ def set_theme(
         "savefig.dpi": 150,
         "figure.constrained_layout.use": True,
         "font.family": "sans-serif",
-        "font.sans-serif": ["DejaVu Sans", "Arial", "Liberation Sans", "sans-serif"],
+        # DejaVu Sans draws every Vietnamese diacritic; in SVG text a reader without it gets
+        # Verdana (metrics close to DejaVu's), else the system sans-serif.
+        "font.sans-serif": ["DejaVu Sans", "Verdana", "Arial", "Liberation Sans", "sans-serif"],
         "axes.titleweight": "bold",
         "axes.titlelocation": "left",
         "axes.titlesize": "large",
@@ -330,6 +345,7 @@ def set_theme(
         "pdf.fonttype": 42,
         "ps.fonttype": 42,
         "svg.hashsalt": "agstats",
+        "svg.fonttype": "none",  # text stays text: see docs/notebooks.md, "Figures"
     }
     if rc:
         params.update(rc)
@@ -337,6 +353,109 @@ def set_theme(
         context=context, style="whitegrid", palette="colorblind", font="sans-serif", font_scale=font_scale, rc=params
     )
     set_language(lang)
+    _configure_ipython_display()
+
+
+#: SVG metadata of every figure :func:`figure_svg` writes: no creation date and no
+#: matplotlib version, so the same figure always gives the same bytes.
+SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": None}
+
+
+def _figure_title(fig: Figure | SubFigure) -> str:
+    """The figure's titles (suptitle, then each axes' titles), one line, "; "-separated."""
+    found: list[str] = []
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None:
+        found.append(sup.get_text())
+    for sub in getattr(fig, "subfigs", []):
+        sub_sup = getattr(sub, "_suptitle", None)
+        if sub_sup is not None:
+            found.append(sub_sup.get_text())
+    for ax in fig.get_axes():
+        found += [ax.get_title(loc=loc) for loc in ("left", "center", "right")]
+    return "; ".join(" ".join(t.split()) for t in found if t and t.strip())
+
+
+def figure_svg(fig: Figure, *, bbox_inches: str | None = "tight") -> str:
+    """The figure as SVG text, the way notebooks display it.
+
+    Deterministic (with the theme's fixed ``svg.hashsalt``): no creation date,
+    no matplotlib version (:data:`SVG_METADATA`), element ids derived from the
+    content, so drawing the same figure again gives the same text and strict
+    nbval can compare figures as text.  The figure's titles become the SVG
+    ``<title>``.
+
+    Parameters
+    ----------
+    fig : Figure
+    bbox_inches : str or None, default "tight"
+        As in :meth:`~matplotlib.figure.Figure.savefig` (the inline backend's default).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_title("Telecom revenue")
+    >>> svg = figure_svg(fig)
+    >>> "<title>Telecom revenue</title>" in svg, "<dc:date>" in svg, svg == figure_svg(fig)
+    (True, False, True)
+    >>> plt.close(fig)
+    """
+    title = _figure_title(fig)
+    metadata = dict(SVG_METADATA, **({"Title": title} if title else {}))
+    buf = io.BytesIO()
+    fig.canvas.print_figure(
+        buf,
+        format="svg",
+        bbox_inches=bbox_inches,
+        facecolor=fig.get_facecolor(),
+        edgecolor=fig.get_edgecolor(),
+        metadata=metadata,
+    )
+    return buf.getvalue().decode("utf-8")
+
+
+def _svg_for_display(fig: Figure) -> str | None:
+    """IPython ``image/svg+xml`` formatter of figures (nothing for an empty figure)."""
+    if not fig.axes and not fig.lines:
+        return None
+    return figure_svg(fig)
+
+
+def _configure_ipython_display() -> None:
+    """Under IPython, show figures as SVG only (deterministic, sharp at any size).
+
+    The inline backend is set up first (its set-up would otherwise re-install
+    its PNG formatter on the first figure), told to use SVG, and then every
+    other image formatter of figures is removed and :func:`figure_svg` becomes
+    the SVG formatter.  Outside IPython nothing happens.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    try:
+        backend = str(mpl.get_backend(auto_select=False))  # type: ignore[call-arg]  # matplotlib >= 3.10
+    except TypeError:  # pragma: no cover - older matplotlib
+        backend = str(mpl.rcParams["backend"])
+    if "inline" in backend:
+        try:
+            importlib.import_module("matplotlib_inline.backend_inline")  # runs its one-time set-up
+            from matplotlib_inline.config import InlineBackend  # noqa: PLC0415 - only under IPython
+
+            cfg = InlineBackend.instance(parent=shell)
+            cfg.print_figure_kwargs = {"bbox_inches": "tight", "metadata": dict(SVG_METADATA)}
+            cfg.figure_formats = {"svg"}
+        except ImportError:  # pragma: no cover - IPython without matplotlib-inline
+            pass
+    formatters = shell.display_formatter.formatters
+    for mime, formatter in formatters.items():
+        if mime != "image/svg+xml" and mime.startswith(("image/", "application/pdf")):
+            formatter.pop(Figure, None)
+    formatters["image/svg+xml"].for_type(Figure, _svg_for_display)
 
 
 def label(row_or_frame: pd.Series | pd.DataFrame | Mapping[str, Any], language: str | None = None) -> str | pd.Series:

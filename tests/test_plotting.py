@@ -267,6 +267,50 @@ def test_output_is_deterministic(money):
     assert _png(agp.bar(money).figure) == _png(agp.bar(money).figure)
 
 
+def test_svg_output_is_deterministic_and_undated(money):
+    agp.set_theme("vi")
+    first, second = agp.figure_svg(agp.bar(money).figure), agp.figure_svg(agp.bar(money).figure)
+    assert first == second
+    assert "<dc:date>" not in first and "Matplotlib v" not in first
+    assert "<title>Doanh thu viễn thông" not in first  # three indicators: the generic title
+    assert "<title>Một số chỉ tiêu</title>" in first
+    assert "Doanh thu viễn thông</text>" in first  # svg.fonttype "none": labels stay text
+    plt.close("all")
+
+
+def test_svg_changes_with_the_data(money):
+    agp.set_theme("en")
+    moved = money.copy()
+    moved.loc[0, "period_start"], moved.loc[0, "period_end"] = pd.Timestamp("2017-01-01"), pd.Timestamp("2017-12-31")
+    requalified = money.copy()
+    requalified.loc[0, "qualifier"] = "estimate"
+    svgs = [agp.figure_svg(agp.bar(d).figure) for d in (money, moved, requalified)]
+    assert len(set(svgs)) == 3
+    plt.close("all")
+
+
+def test_set_theme_under_ipython_shows_svg_only():
+    """In an IPython shell, figures are displayed as image/svg+xml only, via figure_svg."""
+    proc = _run(
+        "from IPython.core.interactiveshell import InteractiveShell; "
+        "shell = InteractiveShell.instance(); "
+        "import matplotlib.pyplot as plt, agstats.plotting as agp; "
+        "agp.set_theme('en'); "
+        "fig, ax = plt.subplots(); ax.set_title('T'); ax.plot([1, 2]); "
+        "data, _ = shell.display_formatter.format(fig); "
+        "print(sorted(data)); print(data['image/svg+xml'] == agp.figure_svg(fig)); "
+        "empty = plt.figure(); print(sorted(shell.display_formatter.format(empty)[0]))"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split("\n")[:3] == ["['image/svg+xml', 'text/plain']", "True", "['text/plain']"]
+
+
+def test_set_theme_outside_ipython_leaves_display_alone():
+    proc = _run("import sys, agstats.plotting as agp; agp.set_theme(); print('IPython' in sys.modules)")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
+
+
 # --------------------------------------------------------------------------
 # Qualifier encoding
 # --------------------------------------------------------------------------
