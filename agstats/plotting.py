@@ -55,6 +55,7 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
+from xml.sax.saxutils import escape as _xml_escape
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
@@ -79,6 +80,7 @@ __all__ = [
     "QualifierStyle",
     "set_theme",
     "figure_svg",
+    "alt_text",
     "SVG_METADATA",
     "set_language",
     "get_language",
@@ -196,6 +198,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "default_title": "Selected indicators",
         "range": "range allowed",
         "open": "no upper limit (→ ∞)",
+        "bar": "Bar chart",
+        "point": "Dot chart",
+        "interval": "Interval chart",
+        "timeline": "Timeline",
+        "allows": "allows",
+        "to": "to",
     },
     "vi": {
         "source": "Nguồn",
@@ -205,6 +213,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "default_title": "Một số chỉ tiêu",
         "range": "khoảng giá trị có thể",
         "open": "không giới hạn trên (→ ∞)",
+        "bar": "Biểu đồ cột",
+        "point": "Biểu đồ điểm",
+        "interval": "Biểu đồ khoảng giá trị",
+        "timeline": "Dòng thời gian",
+        "allows": "khoảng",
+        "to": "đến",
     },
 }
 
@@ -407,15 +421,124 @@ def figure_svg(fig: Figure, *, bbox_inches: str | None = "tight") -> str:
     title = _figure_title(fig)
     metadata = dict(SVG_METADATA, **({"Title": title} if title else {}))
     buf = io.BytesIO()
-    fig.canvas.print_figure(
-        buf,
-        format="svg",
-        bbox_inches=bbox_inches,
-        facecolor=fig.get_facecolor(),
-        edgecolor=fig.get_edgecolor(),
-        metadata=metadata,
-    )
-    return buf.getvalue().decode("utf-8")
+    with mpl.rc_context({"svg.hashsalt": mpl.rcParams["svg.hashsalt"] or "agstats"}):  # ids from the content
+        fig.canvas.print_figure(
+            buf,
+            format="svg",
+            bbox_inches=bbox_inches,
+            facecolor=fig.get_facecolor(),
+            edgecolor=fig.get_edgecolor(),
+            metadata=metadata,
+        )
+    svg = buf.getvalue().decode("utf-8")
+    alt = alt_text(fig)
+    if alt and alt != title:
+        desc = f"\n <desc>{_xml_escape(alt)}</desc>"
+        end = svg.find("</title>")
+        at = end + len("</title>") if end >= 0 else svg.index(">", svg.index("<svg")) + 1
+        svg = svg[:at] + desc + svg[at:]
+    return svg
+
+
+def _sentence(text: str) -> str:
+    """*text* on one line, ending with a full stop (unless it ends with . ! ? or :)."""
+    one = " ".join(str(text).split())
+    return one if not one or one[-1] in ".!?:" else one + "."
+
+
+def _describe(ax: Axes, kind: str, items: Sequence[str], lang: str) -> str:
+    """Record on *ax* what the chart shows (read by :func:`alt_text`)."""
+    text = f"{_TEXT[lang][kind]}. " + "; ".join(items) + "."
+    ax._agstats_alt = text  # type: ignore[attr-defined]
+    return text
+
+
+def _qualifier_word(qualifier: str, lang: str) -> str:
+    """The legend wording of a qualifier without its symbol ("lower bound", "cận dưới")."""
+    return _LEGEND_LABELS[lang][qualifier].replace(" (≥)", "").replace(" (≤)", "")
+
+
+def _row_items(
+    df: pd.DataFrame, y: str, names: Sequence[str], units: str, lang: str, ranges: pd.DataFrame | None = None
+) -> list[str]:
+    """One "name, period: value unit (qualifier)" item per row; the period is added when not in *name*."""
+    has_period = "period_start" in df.columns or "period_end" in df.columns
+    periods = _periods(df, lang) if has_period else pd.Series([""] * len(df), index=df.index, dtype=object)
+    items = []
+    for i, name in zip(df.index, names):
+        q, v = df.at[i, "qualifier"], float(df.at[i, y])
+        period = str(periods[i])
+        head = ", ".join(" ".join(part.split()) for part in str(name).split("\n") if part.strip())
+        if period and period not in head:
+            head = f"{head}, {period}" if head else period
+        body = f"{format_value(v, q, language=lang, unit_label=units)} ({_qualifier_word(q, lang)}"
+        if ranges is not None:
+            lo, hi = float(ranges.at[i, "lower"]), float(ranges.at[i, "upper"])
+            if lo < hi:
+                body += (
+                    f"; {_TEXT[lang]['allows']} {format_number(lo, lang)} {_TEXT[lang]['to']} {format_number(hi, lang)}"
+                )
+        items.append(f"{head}: {body})" if head else f"{body})")
+    return items
+
+
+def alt_text(fig_or_ax: Figure | SubFigure | Axes) -> str:
+    """What a chart shows, in words: its titles and the plotted values.
+
+    Every chart helper (:func:`bar`, :func:`point`, :func:`interval_plot`,
+    :func:`timeline`, :func:`small_multiples`) records one sentence per
+    axes: the kind of chart and, for each mark, its category (with the
+    period), the value with its unit and qualifier, in the chart's language.
+    For a figure the titles come first (suptitle, group titles, each axes'
+    title), then each axes' sentence.  :func:`figure_svg` writes the result
+    into the SVG's ``<desc>``, where the site's build finds the alt text and
+    strict nbval compares it.
+
+    Parameters
+    ----------
+    fig_or_ax : Figure or Axes
+
+    Returns
+    -------
+    str
+        ``""`` when the figure has neither titles nor a helper's description.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["telecom_revenue"] * 2,
+    ...     "label_en": ["Telecommunications revenue"] * 2, "label_vi": ["Doanh thu viễn thông"] * 2,
+    ...     "value": [3300.0, 2700.0], "unit": "vnd_bn",
+    ...     "period_start": pd.to_datetime(["2018-01-01", "2019-01-01"]),
+    ...     "period_end": pd.to_datetime(["2018-12-31", "2019-09-30"]), "qualifier": ["exact", "estimate"]})
+    >>> ax = bar(rows, language="en")
+    >>> print(alt_text(ax))
+    Bar chart. 2018: 3,300 billion VND (reported); Jan–Sep 2019: 2,700 billion VND (estimate).
+    >>> print(alt_text(bar(rows, language="vi").figure))
+    Doanh thu viễn thông. Biểu đồ cột. 2018: 3.300 tỷ đồng (số báo cáo); tháng 1–9/2019: 2.700 tỷ đồng (ước tính).
+    >>> plt.close("all")
+    """
+    if isinstance(fig_or_ax, Axes):
+        return str(getattr(fig_or_ax, "_agstats_alt", ""))
+    fig = fig_or_ax
+    parts: list[str] = []
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None and sup.get_text().strip():
+        parts.append(_sentence(sup.get_text()))
+    seen: set[int] = set()
+    for ax in fig.get_axes():
+        parent = ax.get_figure(root=False)
+        if parent is not None and parent is not fig and id(parent) not in seen:
+            seen.add(id(parent))
+            sub = getattr(parent, "_suptitle", None)
+            if sub is not None and sub.get_text().strip():
+                parts.append(_sentence(sub.get_text()))
+        title = " ".join(t for t in (ax.get_title(loc=loc) for loc in ("left", "center", "right")) if t.strip())
+        if title:
+            parts.append(_sentence(title))
+        desc = alt_text(ax)
+        if desc:
+            parts.append(desc)
+    return " ".join(parts)
 
 
 def _svg_for_display(fig: Figure) -> str | None:
@@ -1253,6 +1376,13 @@ def _layout(
     return cat_levels, hue_levels, row_colors, pos, width
 
 
+def _names(df: pd.DataFrame, cats: pd.Series, hue: str | None, lang: str) -> list[str]:
+    """Category text of each row for the alt text, with its hue level ("2019 – telecom")."""
+    if hue is None:
+        return [str(c) for c in cats]
+    return [f"{c} – {h}" for c, h in zip(cats, _column(df, hue, lang))]
+
+
 # --------------------------------------------------------------------------
 # Charts
 # --------------------------------------------------------------------------
@@ -1383,6 +1513,7 @@ def bar(
         if hue is not None:
             _hue_legend(ax, hue_levels, _palette(palette, len(hue_levels)), hue, "bar")
         qualifier_legend(ax, set(df["qualifier"]), lang, kind="bar", orient=orient)
+    _describe(ax, "bar", _row_items(df, y, _names(df, cats, hue, lang), units, lang), lang)
     return ax
 
 
@@ -1483,6 +1614,7 @@ def point(
         if hue is not None:
             _hue_legend(ax, hue_levels, _palette(palette, len(hue_levels)), hue, "point")
         qualifier_legend(ax, set(df["qualifier"]), lang, kind="point", orient=orient)
+    _describe(ax, "point", _row_items(df, y, _names(df, cats, hue, lang), units, lang), lang)
     return ax
 
 
@@ -1673,6 +1805,7 @@ def interval_plot(
             extra=extra,
             handler_map={_OpenEndKey: _OpenEndHandler()},
         )
+    _describe(ax, "interval", _row_items(df, y, list(cats), units, lang, ranges=bounds), lang)
     return ax
 
 
@@ -2244,6 +2377,11 @@ def timeline(
         ax.legend(handles, labels, title=_EXTRA_TEXT[lang]["date_legend"], bbox_to_anchor=(1.01, anchor_y), **opts)
     if marks:
         _place_timeline_labels(ax, marks, extend=xlim is None)
+    items = []
+    for i, row in df.iterrows():
+        item = f"{' '.join(str(row['_label']).split())}: {period_label(row['_start'], row['_end'], lang)}"
+        items.append(item + (f" ({hues[i]})" if hues[i] else ""))
+    _describe(ax, "timeline", items, lang)
     return ax
 
 

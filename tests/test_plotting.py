@@ -883,3 +883,107 @@ def test_new_charts_draw_without_warnings(money, events):
         for fig in figs:
             fig.savefig(io.BytesIO(), format="png", dpi=50)
     assert [str(w.message) for w in caught] == []
+
+
+# --------------------------------------------------------------------------
+# Alt text: what the chart shows, in the SVG
+# --------------------------------------------------------------------------
+
+
+def test_alt_text_states_values_periods_units_and_qualifiers(money):
+    two = money[money["indicator"] == "telecom_revenue"]
+    ax = agp.bar(two, language="en")
+    assert agp.alt_text(ax) == (
+        "Bar chart. 2018: 3,300 billion VND (reported); Jan–Sep 2019: 2,700 billion VND (estimate)."
+    )
+    ax = agp.bar(two, language="vi")
+    assert (
+        agp.alt_text(ax) == "Biểu đồ cột. 2018: 3.300 tỷ đồng (số báo cáo); tháng 1–9/2019: 2.700 tỷ đồng (ước tính)."
+    )
+    assert agp.alt_text(ax.figure).startswith("Doanh thu viễn thông. Biểu đồ cột. 2018")
+    plt.close("all")
+
+
+def test_alt_text_of_every_helper(money, shares, events):
+    agp.set_theme("en")
+    by_label = agp.alt_text(agp.bar(money, orient="h"))
+    assert "Revenue of the information-technology industry, 2018: ≥ 4,600 billion VND (lower bound)" in by_label
+    point = agp.alt_text(agp.point(shares))
+    assert point.startswith("Dot chart. ") and "(lower bound)" in point and "%" in point
+    interval = agp.alt_text(agp.interval_plot(money))
+    assert interval.startswith("Interval chart. ") and "(lower bound; allows 4,600 to ∞)" in interval
+    timeline = agp.alt_text(agp.timeline(events, language="vi"))
+    assert timeline.startswith("Dòng thời gian. ") and "(quyết định)" in timeline
+    sheet = agp.small_multiples(pd.concat([money, shares], ignore_index=True), title="Fact sheet")
+    text = agp.alt_text(sheet)
+    assert text.startswith("Fact sheet. ") and "Telecommunications. Bar chart." in text
+    assert text.count("Bar chart.") == len(sheet.axes)
+    plt.close("all")
+
+
+def test_alt_text_is_in_the_svg_and_escaped(money):
+    agp.set_theme("en")
+    rows = money.iloc[:1].assign(label_en="Revenue <b>&</b> more")
+    ax = agp.bar(rows, x="label", title="T & <U>")
+    svg = agp.figure_svg(ax.figure)
+    assert "<title>T &amp; &lt;U&gt;</title>" in svg
+    assert (
+        "<desc>T &amp; &lt;U&gt;. Bar chart. Revenue &lt;b&gt;&amp;&lt;/b&gt; more, 2018: 3,300 billion VND (reported).</desc>"
+        in svg
+    )
+    plt.close("all")
+
+
+def test_figure_without_helpers_has_titles_only():
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    assert agp.alt_text(fig) == "" and "<desc>" not in agp.figure_svg(fig)
+    ax.set_title("Plain")
+    assert agp.alt_text(fig) == "Plain." and "<desc>" in agp.figure_svg(fig)
+    plt.close(fig)
+
+
+def _build_site_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_site_for_alt", ROOT / "scripts" / "build_site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_takes_alt_text_from_the_svg(money, tmp_path):
+    import hashlib
+
+    import nbformat
+
+    bs = _build_site_module()
+    agp.set_theme("en")
+    svg = agp.figure_svg(agp.bar(money[money["indicator"] == "telecom_revenue"]).figure)
+    untitled = agp.figure_svg(plt.subplots()[0])  # no titles, no description
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 01 · Telecom\n\n## Growth"),
+        nbformat.v4.new_code_cell(
+            "plot()",
+            outputs=[
+                nbformat.v4.new_output("display_data", data={"image/svg+xml": svg}),
+                nbformat.v4.new_output("display_data", data={"image/svg+xml": untitled}),
+            ],
+        ),
+    ]
+    path = tmp_path / "01_x.ipynb"
+    nbformat.write(nb, path)
+    alts = bs.alt_texts(path)
+    h = {s: hashlib.sha256(bs.image_bytes("image/svg+xml", s)).hexdigest() for s in (svg, untitled)}
+    assert alts[h[svg]] == (
+        "Telecommunications revenue. Bar chart. 2018: 3,300 billion VND (reported); "
+        "Jan–Sep 2019: 2,700 billion VND (estimate)."
+    )
+    assert alts[h[untitled]] == "Figure 2 in section “Growth”"
+    page = tmp_path / "01_x.html"
+    page.write_text(f'<img src="_images/{h[svg]}.svg" /><img src="_images/other.svg" alt="_images/other.svg">')
+    problems = bs.add_alt_text(tmp_path, {"01_x": alts})
+    assert problems == ['01_x.html: <img src="_images/other.svg"> has no alt text']  # the build fails on it
+    assert 'alt="Telecommunications revenue. Bar chart. 2018: 3,300 billion VND (reported);' in page.read_text()
+    plt.close("all")
