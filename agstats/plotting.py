@@ -47,9 +47,11 @@ shown.  Every chart also accepts ``unit_label=`` to override the text.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 import io
 import math
+import re
 import sys
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
@@ -430,7 +432,7 @@ def figure_svg(fig: Figure, *, bbox_inches: str | None = "tight") -> str:
             edgecolor=fig.get_edgecolor(),
             metadata=metadata,
         )
-    svg = buf.getvalue().decode("utf-8")
+    svg = _stable_ids(buf.getvalue().decode("utf-8"))
     alt = alt_text(fig)
     if alt and alt != title:
         desc = f"\n <desc>{_xml_escape(alt)}</desc>"
@@ -438,6 +440,27 @@ def figure_svg(fig: Figure, *, bbox_inches: str | None = "tight") -> str:
         at = end + len("</title>") if end >= 0 else svg.index(">", svg.index("<svg")) + 1
         svg = svg[:at] + desc + svg[at:]
     return svg
+
+
+# matplotlib's hashed ids (clip paths, hatches, markers) and the places that refer to them.
+_HASHED_ID = re.compile(r'(id="|url\(#|href="#)([a-z]+[0-9a-f]{10})(?=[")])')
+
+
+def _stable_ids(svg: str) -> str:
+    """Renumber matplotlib's hashed ids in order of appearance.
+
+    matplotlib names a clip path by a hash of its exact coordinates, which can
+    differ in the last bits between two runs of the same layout (constrained
+    layout of subfigures), so the same picture could get other ids.  The new ids
+    are a digest of the SVG without its ids (the same picture, the same ids;
+    different figures shown in one page do not collide) plus a running number.
+    """
+    found = list(dict.fromkeys(m.group(2) for m in _HASHED_ID.finditer(svg)))
+    if not found:
+        return svg
+    digest = hashlib.sha256(_HASHED_ID.sub(r"\1#", svg).encode("utf-8")).hexdigest()[:8]
+    new = {old: f"{old[:-10]}{digest}-{i}" for i, old in enumerate(found)}  # "p", "h", "m" + digest + number
+    return _HASHED_ID.sub(lambda m: m.group(1) + new[m.group(2)], svg)
 
 
 def _sentence(text: str) -> str:

@@ -987,3 +987,15 @@ def test_build_takes_alt_text_from_the_svg(money, tmp_path):
     assert problems == ['01_x.html: <img src="_images/other.svg"> has no alt text']  # the build fails on it
     assert 'alt="Telecommunications revenue. Bar chart. 2018: 3,300 billion VND (reported);' in page.read_text()
     plt.close("all")
+
+
+def test_svg_ids_do_not_depend_on_float_noise():
+    """matplotlib hashes a clip box's exact coordinates into its id; figure_svg renumbers them."""
+    a = '<clipPath id="p0123456789"/><path clip-path="url(#p0123456789)"/><use xlink:href="#m9876543210"/>'
+    b = a.replace("0123456789", "abcdefabcd").replace("9876543210", "ffffffffff")
+    from agstats.plotting import _stable_ids
+
+    assert _stable_ids(a) == _stable_ids(b)
+    assert "p0123456789" not in _stable_ids(a) and _stable_ids(a).count("url(#p") == 1
+    other = a.replace("<path", '<path d="M 0 0"')
+    assert _stable_ids(other).split('id="')[1][:9] != _stable_ids(a).split('id="')[1][:9]  # other picture, other ids
