@@ -41,7 +41,10 @@ Unit codes are turned into text by :func:`unit_text`, which uses a small
 internal table (the codes of ``data/units.csv``; money in English is written
 "billion VND" etc.).  Unknown codes are looked up in
 ``agstats.io.load_units()`` when that exists, otherwise the code itself is
-shown.  Every chart also accepts ``unit_label=`` to override the text.
+shown.  Every chart also accepts ``unit_label=`` to rename the unit on the
+value axis of rows in one unit ("US$ per inhabitant"); rows in more than one
+unit are refused with an error that points to ``agstats.units.normalise``
+(a relabelled axis would draw 13.56 trillion as 13.56 billion).
 """
 
 from __future__ import annotations
@@ -59,21 +62,28 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from xml.sax.saxutils import escape as _xml_escape
 
-import matplotlib as mpl
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
-from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
-from matplotlib.figure import Figure, SubFigure
-from matplotlib.legend import Legend
-from matplotlib.legend_handler import HandlerBase
-from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
-from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter
+
+try:
+    import matplotlib as mpl
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+    from matplotlib.axes import Axes
+    from matplotlib.colors import to_rgb
+    from matplotlib.figure import Figure, SubFigure
+    from matplotlib.legend import Legend
+    from matplotlib.legend_handler import HandlerBase
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
+    from matplotlib.text import Text
+    from matplotlib.ticker import FuncFormatter
+except ImportError as exc:  # the library installs without the plotting extra
+    raise ImportError(
+        f"agstats.plotting needs matplotlib and seaborn ({exc.name or exc} is not installed); "
+        'install the plotting extra: pip install "agstats[plot]"'
+    ) from exc
 
 __all__ = [
     "LANGUAGES",
@@ -902,14 +912,22 @@ def _default_title(df: pd.DataFrame, lang: str) -> str:
 
 
 def _unit(df: pd.DataFrame, unit_label: str | None, lang: str) -> str:
-    """Unit text of the chart; rows with different units need ``unit_label``."""
+    """Unit text of the chart's value axis; rows in more than one unit are refused.
+
+    *unit_label* only renames the axis of rows in one unit: it never makes rows
+    in different units (13.56 trillion and 13.56 billion) one scale.
+    """
+    units = [str(u) for u in _levels(df["unit"].astype(object)) if not pd.isna(u)] if "unit" in df.columns else []
+    if len(units) > 1:
+        raise ValueError(
+            f"rows have more than one unit ({', '.join(units)}); one value axis shows one unit. "
+            "Bring the rows to one unit first (agstats.units.normalise(rows) converts them to the "
+            "indicator's canonical unit) or select rows of one unit (rows[rows['unit'] == "
+            f"{units[0]!r}]); for figures that are not one quantity, draw separate charts "
+            "(small_multiples gives each unit its own panel)"
+        )
     if unit_label is not None:
         return unit_label
-    if "unit" not in df.columns:
-        return ""
-    units = [u for u in _levels(df["unit"].astype(object)) if not pd.isna(u)]
-    if len(units) > 1:
-        raise ValueError(f"rows have different units {units}; filter to one unit or pass unit_label=")
     return unit_text(units[0], lang) if units else ""
 
 
@@ -1439,7 +1457,8 @@ def bar(
     Parameters
     ----------
     data : DataFrame
-        Indicator rows, all in one unit (or pass *unit_label*).
+        Indicator rows, all in one unit (rows in several units are refused:
+        bring them to one with ``agstats.units.normalise`` first).
     x : str, optional
         Category column (whatever *orient*).  ``"label"`` uses the label in
         the chosen language, ``"period"`` the formatted period.  Default: the
@@ -1457,7 +1476,8 @@ def bar(
     value_labels : bool, default True
         Write the formatted value (with ≥/≤/≈) at the end of each bar.
     unit_label : str, optional
-        Unit text for the value axis; default from the ``unit`` column.
+        Unit text for the value axis; default from the ``unit`` column.  It
+        renames the unit of single-unit rows only and converts nothing.
     title : str, optional
         Default: the indicator label if there is one indicator, else a
         generic title.

@@ -567,11 +567,42 @@ def test_every_chart_has_title_and_unit_axis(money, shares):
     assert agp.bar(counts, language="vi").get_ylabel() == "Số lượng"
 
 
-def test_mixed_units_need_unit_label(money, shares):
-    both = pd.concat([money, shares], ignore_index=True)
-    with pytest.raises(ValueError, match="different units"):
-        agp.bar(both)
-    assert agp.bar(both, unit_label="mixed").get_ylabel() == "Value (mixed)"
+@pytest.mark.parametrize("helper", ["bar", "point", "interval_plot"])
+def test_mixed_units_are_refused_even_with_unit_label(money, helper):
+    """13.56 trillion and 13.56 billion are not one scale: unit_label= must not make them one."""
+    mixed = money.iloc[:2].copy()
+    mixed["unit"] = pd.Categorical(["vnd_tn", "vnd_bn"], categories=UNITS)
+    for kwargs in ({}, {"unit_label": "billion VND"}):
+        with pytest.raises(ValueError) as err:
+            getattr(agp, helper)(mixed, **kwargs)
+        message = str(err.value)
+        assert "vnd_tn, vnd_bn" in message and "agstats.units.normalise" in message
+        assert "unit_label" not in message  # the advice never leads to a relabelled, wrong chart
+    plt.close("all")
+
+
+def test_unit_label_renames_a_single_unit_axis(money):
+    ax = agp.bar(money.iloc[:2], unit_label="tỷ VND")
+    assert ax.get_ylabel() == "Value (tỷ VND)"
+    plt.close("all")
+
+
+def test_import_plotting_without_matplotlib_names_the_extra():
+    proc = _run(
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('matplotlib', 'seaborn'):\n"
+        "            raise ImportError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import agstats\n"
+        "try:\n"
+        "    import agstats.plotting\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert 'pip install "agstats[plot]"' in proc.stdout and "matplotlib" in proc.stdout
 
 
 def test_duplicate_categories_raise(money):
