@@ -70,6 +70,7 @@ try:
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     import seaborn as sns
+    from matplotlib import patheffects
     from matplotlib.axes import Axes
     from matplotlib.colors import to_rgb
     from matplotlib.figure import Figure, SubFigure
@@ -90,6 +91,9 @@ __all__ = [
     "QUALIFIERS",
     "QUALIFIER_STYLES",
     "QualifierStyle",
+    "PALETTE",
+    "contrast_ratio",
+    "check_one_series",
     "set_theme",
     "figure_svg",
     "alt_text",
@@ -132,6 +136,22 @@ QUALIFIERS: tuple[str, ...] = (
 )
 
 _LANGUAGE: str = "en"
+
+#: The theme's colours: seaborn's colour-blind-safe ``"colorblind"`` palette, each
+#: colour darkened just enough to reach a contrast of 3:1 against white (WCAG 2.1,
+#: 1.4.11 "non-text contrast" for graphical objects); the hues are unchanged.
+PALETTE: tuple[str, ...] = (
+    "#0173b2",
+    "#c67f04",
+    "#029e73",
+    "#d55e00",
+    "#c473b4",
+    "#b88458",
+    "#b57ea4",
+    "#909090",
+    "#999221",
+    "#4897c4",
+)
 
 _TEXT_COLOR = "#222222"
 _SOURCE_COLOR = "#444444"
@@ -376,7 +396,7 @@ def set_theme(
     if rc:
         params.update(rc)
     sns.set_theme(
-        context=context, style="whitegrid", palette="colorblind", font="sans-serif", font_scale=font_scale, rc=params
+        context=context, style="whitegrid", palette=list(PALETTE), font="sans-serif", font_scale=font_scale, rc=params
     )
     set_language(lang)
     _configure_ipython_display()
@@ -951,6 +971,33 @@ def _lighten(rgb: Sequence[float], alpha: float) -> tuple[float, float, float]:
     return (1 - alpha * (1 - r), 1 - alpha * (1 - g), 1 - alpha * (1 - b))
 
 
+def contrast_ratio(color: Any, background: Any = "white") -> float:
+    """WCAG 2.1 contrast ratio of two colours (1 to 21).
+
+    Graphical objects need at least 3:1 against their background (success
+    criterion 1.4.11); every colour of :data:`PALETTE` has it against white.
+
+    Examples
+    --------
+    >>> round(contrast_ratio("#767676"), 2), round(contrast_ratio("black"), 1)
+    (4.54, 21.0)
+    >>> min(contrast_ratio(c) for c in PALETTE) >= 3
+    True
+    """
+
+    def luminance(c: Any) -> float:
+        r, g, b = (x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in to_rgb(c))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    a, b = sorted((luminance(color), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def _outlined(color: Any, lw: float) -> list[Any]:
+    """Path effects: a *lw* + 2 pt outline in *color* under the (light) line itself."""
+    return [patheffects.Stroke(linewidth=lw + 2.0, foreground=to_rgb(color)), patheffects.Normal()]
+
+
 # --------------------------------------------------------------------------
 # The qualifier encoding (drawn once, used by every chart)
 # --------------------------------------------------------------------------
@@ -1417,6 +1464,59 @@ def _layout(
     return cat_levels, hue_levels, row_colors, pos, width
 
 
+def check_one_series(data: pd.DataFrame, by: str = "indicator") -> pd.DataFrame:
+    """Refuse rows of more than one definition drawn as one series.
+
+    One indicator id is one definition (``data/catalogue.csv``); two ids —
+    "level 4" services counted before 2022 and "full-process" services after,
+    a sector's revenue and a service's revenue — are different quantities
+    even when their labels look alike, and a line or a row of bars through
+    them would read as change over time.  Draw them apart (``hue="indicator"``
+    or ``hue="label"``, or one chart each), or pass
+    ``mixed_definitions=True`` to the chart when a source states they are one
+    definition.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Rows meant as one series.
+    by : str, default "indicator"
+        Column whose values are the definitions.
+
+    Returns
+    -------
+    DataFrame
+        *data*, unchanged, when it holds one definition (or lacks *by*).
+
+    Raises
+    ------
+    ValueError
+        Naming the definitions found.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["online_services_level4", "online_services_full"],
+    ...                      "value": [244.0, 937.0]})
+    >>> check_one_series(rows.iloc[:1]).shape
+    (1, 2)
+    >>> check_one_series(rows)
+    Traceback (most recent call last):
+    ...
+    ValueError: rows of 2 definitions (online_services_level4, online_services_full) would be drawn as one series; ...
+    """
+    if by not in data.columns:
+        return data
+    ids = [str(v) for v in _levels(data[by].astype(object)) if not pd.isna(v)]
+    if len(ids) > 1:
+        raise ValueError(
+            f"rows of {len(ids)} definitions ({', '.join(ids)}) would be drawn as one series; "
+            "different definitions are not one series: pass hue='indicator' (or hue='label') to draw them "
+            "apart, draw one chart each, or pass mixed_definitions=True if a source states they are one "
+            "definition"
+        )
+    return data
+
+
 def _names(df: pd.DataFrame, cats: pd.Series, hue: str | None, lang: str) -> list[str]:
     """Category text of each row for the alt text, with its hue level ("2019 – telecom")."""
     if hue is None:
@@ -1442,10 +1542,11 @@ def bar(
     title: str | None = None,
     source: str | None = None,
     orient: Orient = "v",
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     width: float = 0.8,
     wrap: int | None = None,
+    mixed_definitions: bool = False,
 ) -> Axes:
     """Qualifier-aware bar chart of indicator rows.
 
@@ -1493,6 +1594,11 @@ def bar(
     wrap : int, optional
         Wrap category labels at this many characters (default 20 for
         vertical, 32 for horizontal bars); words are not broken.
+    mixed_definitions : bool, default False
+        With ``x="period"`` and no *hue*, the bars form one series over time,
+        and rows of more than one indicator (different definitions) are
+        refused (see :func:`check_one_series`); ``True`` draws them anyway,
+        for rows a source states are one definition.
 
     Returns
     -------
@@ -1521,6 +1627,8 @@ def bar(
     lang = _lang(language)
     orient = _check_orient(orient)
     df = _frame(data, y)
+    if x == "period" and hue is None and not mixed_definitions:
+        check_one_series(df)
     cats = _categories(df, x, hue, lang)
     cat_levels, hue_levels, row_colors, pos, w = _layout(df, cats, hue, lang, palette, width)
     units = _unit(df, unit_label, lang)
@@ -1573,11 +1681,12 @@ def point(
     title: str | None = None,
     source: str | None = None,
     orient: Orient = "h",
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     stems: bool = True,
     baseline: float = 0.0,
     wrap: int | None = None,
+    mixed_definitions: bool = False,
 ) -> Axes:
     """Qualifier-aware dot (lollipop) plot for values on one scale.
 
@@ -1599,6 +1708,8 @@ def point(
     baseline : float, default 0.0
         Start of the stems; the value axis starts here when all values are
         above it.
+    mixed_definitions : bool, default False
+        As in :func:`bar`.
 
     Returns
     -------
@@ -1617,6 +1728,8 @@ def point(
     lang = _lang(language)
     orient = _check_orient(orient)
     df = _frame(data, y)
+    if x == "period" and hue is None and not mixed_definitions:
+        check_one_series(df)
     cats = _categories(df, x, hue, lang)
     cat_levels, hue_levels, row_colors, pos, _w = _layout(df, cats, hue, lang, palette, 0.5)
     units = _unit(df, unit_label, lang)
@@ -1719,7 +1832,7 @@ def interval_plot(
     unit_label: str | None = None,
     title: str | None = None,
     source: str | None = None,
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     wrap: int = 32,
 ) -> Axes:
@@ -1781,7 +1894,8 @@ def interval_plot(
     for i, row in df.iterrows():
         q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
         lo, hi = float(bounds.at[i, "lower"]), float(bounds.at[i, "upper"])
-        band = dict(color=c, alpha=0.35, lw=6, solid_capstyle="butt", zorder=2)
+        # a light band with an outline in the full colour (3:1 against white, like every mark)
+        band = dict(color=_lighten(c, 0.35), lw=5, solid_capstyle="butt", zorder=2, path_effects=_outlined(c, 5))
         if lo < hi:
             a, b = max(lo, left), min(hi, right)
             ax.plot([a, b], [p, p], label="_nolegend_", **band)
@@ -1835,7 +1949,17 @@ def interval_plot(
         extra: list[tuple[Any, str]] = []
         if (bounds["lower"] < bounds["upper"]).any():
             extra.append(
-                (Line2D([], [], color=_KEY_COLOR, alpha=0.35, lw=6, solid_capstyle="butt"), _TEXT[lang]["range"])
+                (
+                    Line2D(
+                        [],
+                        [],
+                        color=_lighten(_KEY_COLOR, 0.35),
+                        lw=5,
+                        solid_capstyle="butt",
+                        path_effects=_outlined(_KEY_COLOR, 5),
+                    ),
+                    _TEXT[lang]["range"],
+                )
             )
         if has_open_hi:
             extra.append((_OpenEndKey(), _TEXT[lang]["open"]))
@@ -1862,10 +1986,10 @@ class _OpenEndHandler(HandlerBase):
         band = Line2D(
             [-xdescent, -xdescent + width * 0.8],
             [y, y],
-            color=_KEY_COLOR,
-            alpha=0.35,
-            lw=6,
+            color=_lighten(_KEY_COLOR, 0.35),
+            lw=5,
             solid_capstyle="butt",
+            path_effects=_outlined(_KEY_COLOR, 5),
             transform=trans,
         )
         arrow = FancyArrowPatch(
@@ -1905,6 +2029,8 @@ _EXTRA_TEXT: dict[str, dict[str, str]] = {
         "month": "Month",
         "day": "exact day",
         "window": "window (day not known)",
+        "as_of": "as of the report (a conventional date, not the day)",
+        "by": "by",
         "date_legend": "Date",
         "kind": "Kind",
     },
@@ -1914,6 +2040,8 @@ _EXTRA_TEXT: dict[str, dict[str, str]] = {
         "month": "Tháng",
         "day": "ngày cụ thể",
         "window": "khoảng (không rõ ngày)",
+        "as_of": "tính đến thời điểm báo cáo (ngày quy ước, không phải ngày cụ thể)",
+        "by": "đến",
         "date_legend": "Thời điểm",
         "kind": "Loại",
     },
@@ -1987,7 +2115,7 @@ def small_multiples(
     value_labels: bool = True,
     title: str | None = None,
     source: str | None = None,
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     wrap: int = 30,
     width: float | None = None,
@@ -2175,6 +2303,34 @@ def _event_labels(df: pd.DataFrame, label_spec: str | Sequence[str] | pd.Series 
     return [str(v) for v in values]
 
 
+def _day_text(day: pd.Timestamp, conventional: bool, lang: str) -> str:
+    """A day as text; a conventional as-of date reads "by 30 Sep 2019" / "đến 30/9/2019"."""
+    text = period_label(day, day, lang)
+    return f"{_EXTRA_TEXT[lang]['by']} {text}" if conventional else text
+
+
+def _as_of_flags(df: pd.DataFrame, as_of: str | bool | Sequence[bool] | pd.Series | None) -> pd.Series:
+    """Which one-day events carry a conventional as-of date (see :func:`timeline`)."""
+    one_day = df["_start"] == df["_end"]
+    if as_of is None or as_of is False:
+        flags = pd.Series(False, index=df.index)
+    elif as_of is True:
+        flags = pd.Series(True, index=df.index)
+    elif isinstance(as_of, str) and as_of == "auto":
+        end = df["_start"] + pd.offsets.QuarterEnd(0)
+        flags = df["_start"] == end
+    elif isinstance(as_of, str):
+        if as_of not in df.columns:
+            raise ValueError(f"column {as_of!r} not in events")
+        flags = df[as_of].fillna(False).astype(bool)
+    else:
+        values = list(as_of.to_numpy() if isinstance(as_of, pd.Series) else as_of)
+        if len(values) != len(df):
+            raise ValueError(f"as_of has {len(values)} items for {len(df)} events")
+        flags = pd.Series([bool(v) for v in values], index=df.index)
+    return (flags & one_day).astype(bool)
+
+
 def _kind_text(kind: Any, lang: str) -> str:
     names = _EVENT_KINDS.get(str(kind))
     return names[LANGUAGES.index(lang)] if names else str(kind)
@@ -2189,12 +2345,13 @@ def timeline(
     language: str | None = None,
     title: str | None = None,
     source: str | None = None,
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     date_labels: bool = True,
     sort: bool = True,
     wrap: int = 34,
     xlim: tuple[Any, Any] | None = None,
+    as_of: str | bool | Sequence[bool] | pd.Series | None = "auto",
 ) -> Axes:
     """Timeline of dated events: known days as markers, date windows as bars.
 
@@ -2239,6 +2396,14 @@ def timeline(
         Wrap line labels at this many characters.
     xlim : (date, date), optional
         Date range of the axis; by default the events plus room for labels.
+    as_of : "auto", str, sequence of bool, or False, default "auto"
+        Which one-day dates are conventions rather than days: the "as of"
+        date of a stock reported "by the time of the report" (30 Sep, 31 Dec).
+        They are drawn as open diamonds labelled "by 30 Sep 2019" ("đến
+        30/9/2019"), with their own legend entry, never as an exact day.
+        ``"auto"``: one-day dates on the last day of a quarter (31 Mar, 30 Jun,
+        30 Sep, 31 Dec); a column name: that boolean column; a sequence: one
+        flag per event (in the order of *events*); ``False``/``None``: none.
 
     Returns
     -------
@@ -2284,6 +2449,8 @@ def timeline(
     if (df["_end"] < df["_start"]).any():
         bad = df.loc[df["_end"] < df["_start"], "_label"].iloc[0]
         raise ValueError(f"event {bad!r} ends before it starts")
+    one_day = pd.Timedelta(days=1)
+    df["_as_of"] = _as_of_flags(df, as_of)
     if sort:
         df = df.sort_values(["_start", "_end"], kind="stable").reset_index(drop=True)
 
@@ -2300,7 +2467,6 @@ def timeline(
     n = len(df)
     if ax is None:
         _, ax = plt.subplots(figsize=(10.0, max(2.6, 1.5 + 0.62 * n)), layout="constrained")
-    one_day = pd.Timedelta(days=1)
     lo = df["_start"].min()
     hi = df["_end"].max() + one_day
     span = max((hi - lo) / one_day, 30.0)
@@ -2323,20 +2489,21 @@ def timeline(
             )
             text, anchor, pad = period_label(s, e, lang), x1, 4.0
         else:
+            conventional = bool(row["_as_of"])
             ax.plot(
                 [to_num(s) + 0.5],
                 [i],
                 marker="D",
                 markersize=9,
-                markerfacecolor=c,
-                markeredgecolor=_darken(c),
-                markeredgewidth=1.2,
+                markerfacecolor="white" if conventional else c,
+                markeredgecolor=c if conventional else _darken(c),
+                markeredgewidth=1.8 if conventional else 1.2,
                 linestyle="none",
                 zorder=3,
                 clip_on=False,
                 label="_nolegend_",
             )
-            text, anchor, pad = period_label(s, s, lang), to_num(s) + 0.5, 8.0
+            text, anchor, pad = _day_text(s, conventional, lang), to_num(s) + 0.5, 8.0
         if date_labels:
             ann = ax.annotate(
                 text,
@@ -2376,7 +2543,12 @@ def timeline(
     if source:
         add_source(ax, source, lang)
     if legend:
-        shown = {"day": (df["_end"] == df["_start"]).any(), "window": (df["_end"] > df["_start"]).any()}
+        one = df["_end"] == df["_start"]
+        shown = {
+            "day": (one & ~df["_as_of"]).any(),
+            "as_of": (one & df["_as_of"]).any(),
+            "window": (df["_end"] > df["_start"]).any(),
+        }
         handles: list[Any] = []
         labels: list[str] = []
         if shown["day"]:
@@ -2392,6 +2564,20 @@ def timeline(
                 )
             )
             labels.append(_EXTRA_TEXT[lang]["day"])
+        if shown["as_of"]:
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="D",
+                    markersize=8,
+                    markerfacecolor="white",
+                    markeredgecolor=_KEY_COLOR,
+                    markeredgewidth=1.8,
+                    linestyle="none",
+                )
+            )
+            labels.append(_EXTRA_TEXT[lang]["as_of"])
         if shown["window"]:
             handles.append(Patch(facecolor=_lighten(_KEY_COLOR, 0.35), edgecolor=_KEY_COLOR, linewidth=1.5))
             labels.append(_EXTRA_TEXT[lang]["window"])
@@ -2422,7 +2608,12 @@ def timeline(
         _place_timeline_labels(ax, marks, extend=xlim is None)
     items = []
     for i, row in df.iterrows():
-        item = f"{' '.join(str(row['_label']).split())}: {period_label(row['_start'], row['_end'], lang)}"
+        when = (
+            _day_text(row["_start"], bool(row["_as_of"]), lang)
+            if row["_end"] == row["_start"]
+            else period_label(row["_start"], row["_end"], lang)
+        )
+        item = f"{' '.join(str(row['_label']).split())}: {when}"
         items.append(item + (f" ({hues[i]})" if hues[i] else ""))
     _describe(ax, "timeline", items, lang)
     return ax

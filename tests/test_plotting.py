@@ -615,7 +615,7 @@ def test_hue_groups_and_colours(money):
     assert len(ax.patches) == 4
     colours = [mpl.colors.to_hex(p.get_edgecolor()) for p in ax.patches]
     assert colours[0] == colours[2] == colours[3] != colours[1]
-    assert set(colours) <= {mpl.colors.to_hex(c) for c in sns.color_palette("colorblind")}
+    assert set(colours) <= set(agp.PALETTE)
     centres = [p.get_x() + p.get_width() / 2 for p in ax.patches]
     assert centres[0] < 0 < centres[1]  # 2018 and Jan-Sep 2019 side by side
     assert ax.get_xticklabels()[0].get_text().replace("\n", " ") == "Telecommunications revenue"
@@ -651,7 +651,7 @@ def test_set_theme(money):
     assert mpl.rcParams["font.sans-serif"][0] == "DejaVu Sans"
     assert mpl.rcParams["figure.dpi"] == 90
     cycle = [mpl.colors.to_hex(c) for c in mpl.rcParams["axes.prop_cycle"].by_key()["color"]]
-    assert cycle[:2] == ["#0173b2", "#de8f05"]  # seaborn "colorblind"
+    assert cycle[:2] == ["#0173b2", "#c67f04"]  # seaborn "colorblind", darkened to 3:1 where needed
 
 
 def test_bad_inputs(money):
@@ -825,7 +825,7 @@ def test_timeline_colours_legends_and_language(events):
     assert "Nguồn: Bộ TT&TT (2019)" in texts(ax)
     assert "25/9/2019–31/12/2019" in texts(ax)
     colours = {mpl.colors.to_hex(p.get_edgecolor()) for p in ax.patches if isinstance(p, mpl.patches.Rectangle)}
-    assert colours <= {mpl.colors.to_hex(c) for c in sns.color_palette("colorblind")}
+    assert colours <= set(agp.PALETTE)
     ax = agp.timeline(events, hue=None, legend=True)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["exact day", "window (day not known)"]
     assert agp.timeline(events, legend=False).get_legend() is None
@@ -1030,3 +1030,112 @@ def test_svg_ids_do_not_depend_on_float_noise():
     assert "p0123456789" not in _stable_ids(a) and _stable_ids(a).count("url(#p") == 1
     other = a.replace("<path", '<path d="M 0 0"')
     assert _stable_ids(other).split('id="')[1][:9] != _stable_ids(a).split('id="')[1][:9]  # other picture, other ids
+
+
+# --------------------------------------------------------------------------
+# Chart rules: contrast, conventional dates, one definition per series, reflow
+# --------------------------------------------------------------------------
+
+
+def test_theme_colours_reach_3_to_1_against_white():
+    """WCAG 2.1 SC 1.4.11: graphical objects need 3:1; seaborn's colorblind palette has five below."""
+    assert min(agp.contrast_ratio(c) for c in agp.PALETTE) >= 3.0
+    assert sum(agp.contrast_ratio(c) < 3 for c in sns.color_palette("colorblind").as_hex()) == 5
+    assert [round(agp.contrast_ratio(c), 2) for c in ("#767676", "#ffffff")] == [4.54, 1.0]
+    for c in agp.PALETTE:  # same hue, only darker
+        h0 = mpl.colors.rgb_to_hsv(mpl.colors.to_rgb(c))[0]
+        assert any(
+            abs(h0 - mpl.colors.rgb_to_hsv(mpl.colors.to_rgb(o))[0]) < 0.01 for o in sns.color_palette("colorblind")
+        )
+
+
+def test_every_mark_has_3_to_1_contrast(money, shares, events):
+    """The outline or fill that shows each mark reaches 3:1 against white (light fills keep a full-colour edge)."""
+    agp.set_theme("en")
+    axes = [
+        agp.bar(money, hue="period", x="label"),
+        agp.point(shares),
+        agp.interval_plot(money),
+        agp.timeline(events),
+    ]
+    for ax in axes:
+        for patch in ax.patches:
+            face, edge = patch.get_facecolor(), patch.get_edgecolor()
+            best = max(agp.contrast_ratio(face[:3]) if face[3] > 0.9 else 1.0, agp.contrast_ratio(edge[:3]))
+            assert best >= 3.0, (ax.get_title(loc="left"), face, edge)
+        for line in ax.lines:
+            if line.get_marker() not in (None, "None", "none", ""):
+                colours = [line.get_markeredgecolor(), line.get_markerfacecolor()]
+            else:
+                effects = line.get_path_effects()
+                colours = [line.get_color()] + [e._gc.get("foreground") for e in effects if hasattr(e, "_gc")]
+            assert max(agp.contrast_ratio(c) for c in colours if c is not None) >= 3.0, line
+    plt.close("all")
+
+
+def test_interval_band_is_light_inside_with_a_full_colour_outline(money):
+    ax = agp.interval_plot(money)
+    bands = [ln for ln in ax.lines if ln.get_path_effects()]
+    assert bands, "no range band drawn"
+    for band in bands:
+        assert agp.contrast_ratio(band.get_color()) < 3  # the light inside ...
+        outline = band.get_path_effects()[0]._gc["foreground"]
+        assert agp.contrast_ratio(outline) >= 3  # ... and its outline
+    plt.close("all")
+
+
+def test_timeline_conventional_as_of_dates_are_not_exact_days(events):
+    agp.set_theme("en")
+    as_of = make_events(
+        [
+            ("stock_2019", "telecom", "milestone", "2019-09-30", "2019-09-30", "Coverage 100 %", "Phủ sóng 100 %", ""),
+            ("decision", "telecom", "decision", "2019-09-25", "2019-09-25", "Decision", "Quyết định", ""),
+        ]
+    )
+    ax = agp.timeline(as_of)
+    texts = sorted(t.get_text() for t in ax.texts if t.get_text())
+    assert texts == ["25 Sep 2019", "by 30 Sep 2019"]
+    legends = [
+        t.get_text() for child in ax.get_children() if isinstance(child, mpl.legend.Legend) for t in child.get_texts()
+    ]
+    assert "as of the report (a conventional date, not the day)" in legends and "exact day" in legends
+    faces = {tuple(np.round(mpl.colors.to_rgb(ln.get_markerfacecolor()), 3)) for ln in ax.lines}
+    assert (1.0, 1.0, 1.0) in faces  # the as-of date is an open diamond
+    assert "Coverage 100 %: by 30 Sep 2019" in agp.alt_text(ax)
+    vi = agp.timeline(as_of, language="vi")
+    assert "đến 30/9/2019" in [t.get_text() for t in vi.texts]
+    off = agp.timeline(as_of, as_of=False)
+    assert "30 Sep 2019" in [t.get_text() for t in off.texts]
+    flagged = agp.timeline(as_of, as_of=[False, True])  # in the order of the input
+    assert sorted(t.get_text() for t in flagged.texts if t.get_text()) == ["30 Sep 2019", "by 25 Sep 2019"]
+    with pytest.raises(ValueError, match="as_of has 1 items for 2 events"):
+        agp.timeline(as_of, as_of=[True])
+    plt.close("all")
+
+
+def test_different_definitions_are_not_one_series(money):
+    two = money[money["indicator"].isin(["ict_industry_revenue", "ict_industry_budget_contribution"])].copy()
+    two["period_start"] = pd.to_datetime(["2018-01-01", "2019-01-01"])  # a series over two years
+    two["period_end"] = pd.to_datetime(["2018-12-31", "2019-12-31"])
+    for helper in (agp.bar, agp.point):
+        with pytest.raises(ValueError, match="2 definitions .*ict_industry_revenue, ict_industry_budget_contribution"):
+            helper(two, x="period")
+        helper(two, x="period", mixed_definitions=True)  # when asked
+        helper(two, x="period", hue="label")  # drawn apart
+        helper(two)  # by label: not a series
+    agp.bar(money[money["indicator"] == "telecom_revenue"], x="period")  # one definition
+    plt.close("all")
+
+
+def test_small_multiples_reflow_for_a_narrow_page(money, shares):
+    rows = pd.concat([money, shares], ignore_index=True)
+    wide = agp.small_multiples(rows, ncols=3)
+    narrow = agp.small_multiples(rows, ncols=1)
+    assert narrow.get_size_inches()[0] == pytest.approx(4.4)
+    assert wide.get_size_inches()[0] == pytest.approx(13.2)
+    assert len(narrow.axes) == len(wide.axes)
+    xs = {round(sf.bbox.x0) for sf in narrow.subfigs}
+    assert len(xs) == 1  # one column
+    part = agp.small_multiples(rows, ncols=1, order=["telecom"])  # the fact sheet split by group
+    assert [sf.get_suptitle() for sf in part.subfigs if sf.get_suptitle()] == ["Telecommunications"]
+    plt.close("all")
