@@ -275,6 +275,8 @@ _UNIT_TEXT: dict[str, tuple[str, str]] = {
     "vnd_per_usd": ("VND per US$", "đồng/đô la Mỹ"),
 }
 
+_VI_SEPARATORS = str.maketrans(",.", ".,")  # 4,600.5 -> 4.600,5
+
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -422,7 +424,7 @@ def _figure_title(fig: Figure | SubFigure) -> str:
     return "; ".join(" ".join(t.split()) for t in found if t and t.strip())
 
 
-def figure_svg(fig: Figure, *, bbox_inches: str | None = "tight") -> str:
+def figure_svg(fig: Figure, *, bbox_inches: Literal["tight"] | None = "tight") -> str:
     """The figure as SVG text, the way notebooks display it.
 
     Deterministic (with the theme's fixed ``svg.hashsalt``): no creation date,
@@ -519,14 +521,14 @@ def _row_items(
     periods = _periods(df, lang) if has_period else pd.Series([""] * len(df), index=df.index, dtype=object)
     items = []
     for i, name in zip(df.index, names):
-        q, v = df.at[i, "qualifier"], float(df.at[i, y])
+        q, v = str(df.at[i, "qualifier"]), float(df.at[i, y])  # type: ignore[arg-type]
         period = str(periods[i])
         head = ", ".join(" ".join(part.split()) for part in str(name).split("\n") if part.strip())
         if period and period not in head:
             head = f"{head}, {period}" if head else period
         body = f"{format_value(v, q, language=lang, unit_label=units)} ({_qualifier_word(q, lang)}"
         if ranges is not None:
-            lo, hi = float(ranges.at[i, "lower"]), float(ranges.at[i, "upper"])
+            lo, hi = float(ranges.at[i, "lower"]), float(ranges.at[i, "upper"])  # type: ignore[arg-type]
             if lo < hi:
                 body += (
                     f"; {_TEXT[lang]['allows']} {format_number(lo, lang)} {_TEXT[lang]['to']} {format_number(hi, lang)}"
@@ -614,7 +616,7 @@ def _configure_ipython_display() -> None:
     if shell is None or not hasattr(shell, "display_formatter"):
         return
     try:
-        backend = str(mpl.get_backend(auto_select=False))  # type: ignore[call-arg]  # matplotlib >= 3.10
+        backend = str(mpl.get_backend(auto_select=False))  # matplotlib >= 3.10: do not resolve "auto"
     except TypeError:  # pragma: no cover - older matplotlib
         backend = str(mpl.rcParams["backend"])
     if "inline" in backend:
@@ -623,7 +625,8 @@ def _configure_ipython_display() -> None:
             from matplotlib_inline.config import InlineBackend  # noqa: PLC0415 - only under IPython
 
             cfg = InlineBackend.instance(parent=shell)
-            cfg.print_figure_kwargs = {"bbox_inches": "tight", "metadata": dict(SVG_METADATA)}
+            kwargs: dict[str, Any] = {"bbox_inches": "tight", "metadata": dict(SVG_METADATA)}
+            cfg.print_figure_kwargs = kwargs
             cfg.figure_formats = {"svg"}
         except ImportError:  # pragma: no cover - IPython without matplotlib-inline
             pass
@@ -674,6 +677,13 @@ def label(row_or_frame: pd.Series | pd.DataFrame | Mapping[str, Any], language: 
         if value is not None and not (isinstance(value, float) and math.isnan(value)) and value is not pd.NA:
             return str(value)
     raise ValueError("row has no label_en, label_vi or indicator field")
+
+
+def _labels(df: pd.DataFrame, lang: str) -> pd.Series:
+    """:func:`label` of every row of a frame (always a Series)."""
+    out = label(df, lang)
+    assert isinstance(out, pd.Series)
+    return out
 
 
 def period_label(start: Any, end: Any, language: str | None = None) -> str:
@@ -798,7 +808,7 @@ def format_number(value: float, language: str | None = None, decimals: int | Non
     if text in ("-0", "-0.0") or (text.startswith("-") and float(text.replace(",", "")) == 0):
         text = text[1:]
     if lang == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate(_VI_SEPARATORS)
     return text
 
 
@@ -891,7 +901,7 @@ def _periods(df: pd.DataFrame, lang: str) -> pd.Series:
 def _column(df: pd.DataFrame, name: str, lang: str) -> pd.Series:
     """Resolve a category column; ``"label"`` and ``"period"`` are special."""
     if name == "label":
-        return label(df, lang).astype(object)
+        return _labels(df, lang).astype(object)
     if name == "period":
         return _periods(df, lang)
     if name not in df.columns:
@@ -906,7 +916,7 @@ def _categories(df: pd.DataFrame, x: str | None, hue: str | None, lang: str) -> 
     has_period = "period_start" in df.columns or "period_end" in df.columns
     if "indicator" in df.columns and df["indicator"].nunique() == 1 and has_period and hue is None:
         return _periods(df, lang)
-    cats = label(df, lang).astype(object)
+    cats = _labels(df, lang).astype(object)
     if hue is None and cats.duplicated(keep=False).any() and has_period:
         periods = _periods(df, lang)
         dup = cats.duplicated(keep=False)
@@ -960,12 +970,12 @@ def _palette(palette: str | Sequence[Any], n: int) -> list[tuple[float, float, f
     return [colors[i % len(colors)] for i in range(max(n, 1))]
 
 
-def _darken(rgb: Sequence[float], amount: float = 0.3) -> tuple[float, float, float]:
+def _darken(rgb: Any, amount: float = 0.3) -> tuple[float, float, float]:
     r, g, b = to_rgb(rgb)
     return (r * (1 - amount), g * (1 - amount), b * (1 - amount))
 
 
-def _lighten(rgb: Sequence[float], alpha: float) -> tuple[float, float, float]:
+def _lighten(rgb: Any, alpha: float) -> tuple[float, float, float]:
     """Opaque colour equal to *rgb* at opacity *alpha* over white."""
     r, g, b = to_rgb(rgb)
     return (1 - alpha * (1 - r), 1 - alpha * (1 - g), 1 - alpha * (1 - b))
@@ -1003,7 +1013,7 @@ def _outlined(color: Any, lw: float) -> list[Any]:
 # --------------------------------------------------------------------------
 
 
-def _patch_kwargs(color: Sequence[float], qualifier: str) -> dict[str, Any]:
+def _patch_kwargs(color: Any, qualifier: str) -> dict[str, Any]:
     """Face/edge/hatch/line style of a bar (or legend key) for *qualifier*."""
     st = _style(qualifier)
     rgb = to_rgb(color)
@@ -1016,7 +1026,7 @@ def _patch_kwargs(color: Sequence[float], qualifier: str) -> dict[str, Any]:
     }
 
 
-def _marker_kwargs(color: Sequence[float], qualifier: str, size: float = 9.0) -> dict[str, Any]:
+def _marker_kwargs(color: Any, qualifier: str, size: float = 9.0) -> dict[str, Any]:
     """Marker style for point-like charts (light fill is made opaque)."""
     st = _style(qualifier)
     rgb = to_rgb(color)
@@ -1037,7 +1047,7 @@ def _offset(orient: str, amount: float) -> tuple[float, float]:
 
 
 def _bound_arrow(
-    ax: Axes, xy: tuple[float, float], direction: int, orient: str, color: Sequence[float], start: float = 0.0
+    ax: Axes, xy: tuple[float, float], direction: int, orient: str, color: Any, start: float = 0.0
 ) -> None:
     """Arrow from a bound towards the values it allows (up/right for ≥)."""
     if not direction:
@@ -1387,10 +1397,10 @@ def _new_axes(ax: Axes | None, orient: str, n: int) -> Axes:
     return new
 
 
-def _check_orient(orient: str) -> str:
+def _check_orient(orient: str) -> Orient:
     if orient not in ("v", "h"):
         raise ValueError(f"orient must be 'v' or 'h', got {orient!r}")
-    return orient
+    return "v" if orient == "v" else "h"
 
 
 def _finish(
@@ -1446,7 +1456,7 @@ def _layout(
             hue_levels = _levels(hues)
     else:
         hues = pd.Series([None] * len(df), index=df.index, dtype=object)
-        hue_levels = [None]
+        hue_levels = [None]  # type: ignore[list-item]  # one unnamed level
     pairs = list(zip(cats, hues))
     if len(set(pairs)) != len(pairs):
         raise ValueError(
@@ -1635,10 +1645,9 @@ def bar(
     ax = _new_axes(ax, orient, len(cat_levels))
 
     draw = ax.bar if orient == "v" else ax.barh
-    size_kw = "width" if orient == "v" else "height"
-    for i, row in df.iterrows():
+    for i, (_, row) in enumerate(df.iterrows()):
         q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
-        draw([p], [v], **{size_kw: w * 0.95}, label="_nolegend_", zorder=2, **_patch_kwargs(c, q))
+        draw([p], [v], w * 0.95, label="_nolegend_", zorder=2, **_patch_kwargs(c, q))  # width (v) or height (h)
         end = (p, v) if orient == "v" else (v, p)
         st = _style(q)
         _bound_arrow(ax, end, st.direction, orient, c)
@@ -1648,7 +1657,7 @@ def bar(
 
     any_arrow = any(_style(q).direction > 0 for q in df["qualifier"])
     margin = 0.22 if any_arrow else (0.12 if value_labels else 0.05)
-    ax.margins(**{("y" if orient == "v" else "x"): margin})
+    ax.margins(x=margin) if orient == "h" else ax.margins(y=margin)
     _finish(
         ax,
         df,
@@ -1735,7 +1744,7 @@ def point(
     units = _unit(df, unit_label, lang)
     ax = _new_axes(ax, orient, len(cat_levels))
 
-    for i, row in df.iterrows():
+    for i, (_, row) in enumerate(df.iterrows()):
         q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
         st = _style(q)
         end = (p, v) if orient == "v" else (v, p)
@@ -1749,7 +1758,7 @@ def point(
             _value_label(ax, end, format_value(v, q, language=lang), orient, pad, negative=v < baseline)
 
     vaxis = "y" if orient == "v" else "x"
-    ax.margins(**{vaxis: 0.25})
+    ax.margins(x=0.25) if vaxis == "x" else ax.margins(y=0.25)
     values = df[y].to_numpy()
     if stems and (values >= baseline).all():
         (ax.set_ylim if orient == "v" else ax.set_xlim)(baseline, None)
@@ -1891,11 +1900,13 @@ def interval_plot(
     right = hi_data + (0.3 if has_open_hi else 0.12) * span
     ax.set_xlim(left, right)
 
-    for i, row in df.iterrows():
+    for i, (_, row) in enumerate(df.iterrows()):
         q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
-        lo, hi = float(bounds.at[i, "lower"]), float(bounds.at[i, "upper"])
+        lo, hi = float(bounds["lower"].iloc[i]), float(bounds["upper"].iloc[i])
         # a light band with an outline in the full colour (3:1 against white, like every mark)
-        band = dict(color=_lighten(c, 0.35), lw=5, solid_capstyle="butt", zorder=2, path_effects=_outlined(c, 5))
+        band: dict[str, Any] = dict(
+            color=_lighten(c, 0.35), lw=5, solid_capstyle="butt", zorder=2, path_effects=_outlined(c, 5)
+        )
         if lo < hi:
             a, b = max(lo, left), min(hi, right)
             ax.plot([a, b], [p, p], label="_nolegend_", **band)
@@ -2275,7 +2286,7 @@ def small_multiples(
         if spare:
             cells[len(groups)].legend(keys, labels, loc="upper left", bbox_to_anchor=(0.05, 0.95), **opts)
         else:
-            fig.legend(keys, labels, loc="outside upper left", ncols=len(keys), **opts)
+            fig.legend(keys, labels, loc="outside upper left", ncols=len(keys), **opts)  # type: ignore[arg-type]
     if source:
         add_source(fig, source, lang)
     return fig
@@ -2476,9 +2487,9 @@ def timeline(
         left = lo - pd.Timedelta(days=0.04 * span)
         right = hi + pd.Timedelta(days=0.04 * span)
     to_num = mdates.date2num
-    marks: list[tuple[Text, float, float, bool, float]] = []
+    marks: list[tuple[Any, float, float, bool, float]] = []  # (Annotation, start, end, window, pad)
 
-    for i, row in df.iterrows():
+    for i, (_, row) in enumerate(df.iterrows()):
         c, s, e = row_colors[i], row["_start"], row["_end"]
         if e > s:  # a window: the whole of both end days
             x0, x1 = to_num(s), to_num(e + one_day)
@@ -2607,7 +2618,7 @@ def timeline(
     if marks:
         _place_timeline_labels(ax, marks, extend=xlim is None)
     items = []
-    for i, row in df.iterrows():
+    for i, (_, row) in enumerate(df.iterrows()):
         when = (
             _day_text(row["_start"], bool(row["_as_of"]), lang)
             if row["_end"] == row["_start"]
@@ -2619,7 +2630,7 @@ def timeline(
     return ax
 
 
-def _place_timeline_labels(ax: Axes, marks: Sequence[tuple[Text, float, float, bool, float]], extend: bool) -> None:
+def _place_timeline_labels(ax: Axes, marks: Sequence[tuple[Any, float, float, bool, float]], extend: bool) -> None:
     """Put each date label inside its window, right of its mark, or left of it.
 
     A label goes inside a window bar when it fits there, else to the right of
@@ -2628,9 +2639,10 @@ def _place_timeline_labels(ax: Axes, marks: Sequence[tuple[Text, float, float, b
     the right.  Text widths are measured after a layout pass.
     """
     fig = ax.get_figure(root=True)
+    assert fig is not None
     for _ in range(3):  # the layout changes a little when the limits do
         fig.draw_without_rendering()
-        renderer = fig.canvas.get_renderer()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg-based canvases
         x0, x1 = ax.get_xlim()
         per_px = (x1 - x0) / max(ax.get_window_extent(renderer).width, 1.0)
         pt = fig.dpi / 72.0 * per_px  # one point in data units
