@@ -41,39 +41,63 @@ Unit codes are turned into text by :func:`unit_text`, which uses a small
 internal table (the codes of ``data/units.csv``; money in English is written
 "billion VND" etc.).  Unknown codes are looked up in
 ``agstats.io.load_units()`` when that exists, otherwise the code itself is
-shown.  Every chart also accepts ``unit_label=`` to override the text.
+shown.  Every chart also accepts ``unit_label=`` to rename the unit on the
+value axis of rows in one unit ("US$ per inhabitant"); rows in more than one
+unit are refused with an error that points to ``agstats.units.normalise``
+(a relabelled axis would draw 13.56 trillion as 13.56 billion).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib
+import io
 import math
+import re
+import sys
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
+from xml.sax.saxutils import escape as _xml_escape
 
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
-from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
-from matplotlib.figure import Figure, SubFigure
-from matplotlib.legend import Legend
-from matplotlib.legend_handler import HandlerBase
-from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
-from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter
+
+try:
+    import matplotlib as mpl
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+    from matplotlib import patheffects
+    from matplotlib.axes import Axes
+    from matplotlib.colors import to_rgb
+    from matplotlib.figure import Figure, SubFigure
+    from matplotlib.legend import Legend
+    from matplotlib.legend_handler import HandlerBase
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
+    from matplotlib.text import Text
+    from matplotlib.ticker import FuncFormatter
+except ImportError as exc:  # the library installs without the plotting extra
+    raise ImportError(
+        f"agstats.plotting needs matplotlib and seaborn ({exc.name or exc} is not installed); "
+        'install the plotting extra: pip install "agstats[plot]"'
+    ) from exc
 
 __all__ = [
     "LANGUAGES",
     "QUALIFIERS",
     "QUALIFIER_STYLES",
     "QualifierStyle",
+    "PALETTE",
+    "contrast_ratio",
+    "check_one_series",
     "set_theme",
+    "figure_svg",
+    "alt_text",
+    "SVG_METADATA",
     "set_language",
     "get_language",
     "label",
@@ -112,6 +136,22 @@ QUALIFIERS: tuple[str, ...] = (
 )
 
 _LANGUAGE: str = "en"
+
+#: The theme's colours: seaborn's colour-blind-safe ``"colorblind"`` palette, each
+#: colour darkened just enough to reach a contrast of 3:1 against white (WCAG 2.1,
+#: 1.4.11 "non-text contrast" for graphical objects); the hues are unchanged.
+PALETTE: tuple[str, ...] = (
+    "#0173b2",
+    "#c67f04",
+    "#029e73",
+    "#d55e00",
+    "#c473b4",
+    "#b88458",
+    "#b57ea4",
+    "#909090",
+    "#999221",
+    "#4897c4",
+)
 
 _TEXT_COLOR = "#222222"
 _SOURCE_COLOR = "#444444"
@@ -190,6 +230,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "default_title": "Selected indicators",
         "range": "range allowed",
         "open": "no upper limit (→ ∞)",
+        "bar": "Bar chart",
+        "point": "Dot chart",
+        "interval": "Interval chart",
+        "timeline": "Timeline",
+        "allows": "allows",
+        "to": "to",
     },
     "vi": {
         "source": "Nguồn",
@@ -199,6 +245,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "default_title": "Một số chỉ tiêu",
         "range": "khoảng giá trị có thể",
         "open": "không giới hạn trên (→ ∞)",
+        "bar": "Biểu đồ cột",
+        "point": "Biểu đồ điểm",
+        "interval": "Biểu đồ khoảng giá trị",
+        "timeline": "Dòng thời gian",
+        "allows": "khoảng",
+        "to": "đến",
     },
 }
 
@@ -222,6 +274,8 @@ _UNIT_TEXT: dict[str, tuple[str, str]] = {
     "km2": ("km²", "km²"),
     "vnd_per_usd": ("VND per US$", "đồng/đô la Mỹ"),
 }
+
+_VI_SEPARATORS = str.maketrans(",.", ".,")  # 4,600.5 -> 4.600,5
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -293,6 +347,13 @@ def set_theme(
     layout, 100 dpi on screen / 150 dpi when saving, TrueType fonts in PDF and
     a fixed ``svg.hashsalt`` so SVG output is reproducible.
 
+    Under IPython (a notebook kernel) the inline display is set to show every
+    figure as ``image/svg+xml`` only, written by :func:`figure_svg`: vector
+    output that stays sharp on a phone and that strict nbval compares as text,
+    so a changed value, period, qualifier or label fails the notebook tests.
+    Text stays text in the SVG (``svg.fonttype = "none"``; see
+    ``docs/notebooks.md``, "Figures").
+
     Parameters
     ----------
     language : {"en", "vi"}, default "en"
@@ -315,7 +376,9 @@ def set_theme(
         "savefig.dpi": 150,
         "figure.constrained_layout.use": True,
         "font.family": "sans-serif",
-        "font.sans-serif": ["DejaVu Sans", "Arial", "Liberation Sans", "sans-serif"],
+        # DejaVu Sans draws every Vietnamese diacritic; in SVG text a reader without it gets
+        # Verdana (metrics close to DejaVu's), else the system sans-serif.
+        "font.sans-serif": ["DejaVu Sans", "Verdana", "Arial", "Liberation Sans", "sans-serif"],
         "axes.titleweight": "bold",
         "axes.titlelocation": "left",
         "axes.titlesize": "large",
@@ -330,13 +393,248 @@ def set_theme(
         "pdf.fonttype": 42,
         "ps.fonttype": 42,
         "svg.hashsalt": "agstats",
+        "svg.fonttype": "none",  # text stays text: see docs/notebooks.md, "Figures"
     }
     if rc:
         params.update(rc)
     sns.set_theme(
-        context=context, style="whitegrid", palette="colorblind", font="sans-serif", font_scale=font_scale, rc=params
+        context=context, style="whitegrid", palette=list(PALETTE), font="sans-serif", font_scale=font_scale, rc=params
     )
     set_language(lang)
+    _configure_ipython_display()
+
+
+#: SVG metadata of every figure :func:`figure_svg` writes: no creation date and no
+#: matplotlib version, so the same figure always gives the same bytes.
+SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": None}
+
+
+def _figure_title(fig: Figure | SubFigure) -> str:
+    """The figure's titles (suptitle, then each axes' titles), one line, "; "-separated."""
+    found: list[str] = []
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None:
+        found.append(sup.get_text())
+    for sub in getattr(fig, "subfigs", []):
+        sub_sup = getattr(sub, "_suptitle", None)
+        if sub_sup is not None:
+            found.append(sub_sup.get_text())
+    for ax in fig.get_axes():
+        found += [ax.get_title(loc=loc) for loc in ("left", "center", "right")]
+    return "; ".join(" ".join(t.split()) for t in found if t and t.strip())
+
+
+def figure_svg(fig: Figure, *, bbox_inches: Literal["tight"] | None = "tight") -> str:
+    """The figure as SVG text, the way notebooks display it.
+
+    Deterministic (with the theme's fixed ``svg.hashsalt``): no creation date,
+    no matplotlib version (:data:`SVG_METADATA`), element ids derived from the
+    content, so drawing the same figure again gives the same text and strict
+    nbval can compare figures as text.  The figure's titles become the SVG
+    ``<title>``.
+
+    Parameters
+    ----------
+    fig : Figure
+    bbox_inches : str or None, default "tight"
+        As in :meth:`~matplotlib.figure.Figure.savefig` (the inline backend's default).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_title("Telecom revenue")
+    >>> svg = figure_svg(fig)
+    >>> "<title>Telecom revenue</title>" in svg, "<dc:date>" in svg, svg == figure_svg(fig)
+    (True, False, True)
+    >>> plt.close(fig)
+    """
+    title = _figure_title(fig)
+    metadata = dict(SVG_METADATA, **({"Title": title} if title else {}))
+    buf = io.BytesIO()
+    with mpl.rc_context({"svg.hashsalt": mpl.rcParams["svg.hashsalt"] or "agstats"}):  # ids from the content
+        fig.canvas.print_figure(
+            buf,
+            format="svg",
+            bbox_inches=bbox_inches,
+            facecolor=fig.get_facecolor(),
+            edgecolor=fig.get_edgecolor(),
+            metadata=metadata,
+        )
+    svg = _stable_ids(buf.getvalue().decode("utf-8"))
+    alt = alt_text(fig)
+    if alt and alt != title:
+        desc = f"\n <desc>{_xml_escape(alt)}</desc>"
+        end = svg.find("</title>")
+        at = end + len("</title>") if end >= 0 else svg.index(">", svg.index("<svg")) + 1
+        svg = svg[:at] + desc + svg[at:]
+    return svg
+
+
+# matplotlib's hashed ids (clip paths, hatches, markers) and the places that refer to them.
+_HASHED_ID = re.compile(r'(id="|url\(#|href="#)([a-z]+[0-9a-f]{10})(?=[")])')
+
+
+def _stable_ids(svg: str) -> str:
+    """Renumber matplotlib's hashed ids in order of appearance.
+
+    matplotlib names a clip path by a hash of its exact coordinates, which can
+    differ in the last bits between two runs of the same layout (constrained
+    layout of subfigures), so the same picture could get other ids.  The new ids
+    are a digest of the SVG without its ids (the same picture, the same ids;
+    different figures shown in one page do not collide) plus a running number.
+    """
+    found = list(dict.fromkeys(m.group(2) for m in _HASHED_ID.finditer(svg)))
+    if not found:
+        return svg
+    digest = hashlib.sha256(_HASHED_ID.sub(r"\1#", svg).encode("utf-8")).hexdigest()[:8]
+    new = {old: f"{old[:-10]}{digest}-{i}" for i, old in enumerate(found)}  # "p", "h", "m" + digest + number
+    return _HASHED_ID.sub(lambda m: m.group(1) + new[m.group(2)], svg)
+
+
+def _sentence(text: str) -> str:
+    """*text* on one line, ending with a full stop (unless it ends with . ! ? or :)."""
+    one = " ".join(str(text).split())
+    return one if not one or one[-1] in ".!?:" else one + "."
+
+
+def _describe(ax: Axes, kind: str, items: Sequence[str], lang: str) -> str:
+    """Record on *ax* what the chart shows (read by :func:`alt_text`)."""
+    text = f"{_TEXT[lang][kind]}. " + "; ".join(items) + "."
+    ax._agstats_alt = text  # type: ignore[attr-defined]
+    return text
+
+
+def _qualifier_word(qualifier: str, lang: str) -> str:
+    """The legend wording of a qualifier without its symbol ("lower bound", "cận dưới")."""
+    return _LEGEND_LABELS[lang][qualifier].replace(" (≥)", "").replace(" (≤)", "")
+
+
+def _row_items(
+    df: pd.DataFrame, y: str, names: Sequence[str], units: str, lang: str, ranges: pd.DataFrame | None = None
+) -> list[str]:
+    """One "name, period: value unit (qualifier)" item per row; the period is added when not in *name*."""
+    has_period = "period_start" in df.columns or "period_end" in df.columns
+    periods = _periods(df, lang) if has_period else pd.Series([""] * len(df), index=df.index, dtype=object)
+    items = []
+    for i, name in zip(df.index, names):
+        q, v = str(df.at[i, "qualifier"]), float(df.at[i, y])  # type: ignore[arg-type]
+        period = str(periods[i])
+        head = ", ".join(" ".join(part.split()) for part in str(name).split("\n") if part.strip())
+        if period and period not in head:
+            head = f"{head}, {period}" if head else period
+        body = f"{format_value(v, q, language=lang, unit_label=units)} ({_qualifier_word(q, lang)}"
+        if ranges is not None:
+            lo, hi = float(ranges.at[i, "lower"]), float(ranges.at[i, "upper"])  # type: ignore[arg-type]
+            if lo < hi:
+                body += (
+                    f"; {_TEXT[lang]['allows']} {format_number(lo, lang)} {_TEXT[lang]['to']} {format_number(hi, lang)}"
+                )
+        items.append(f"{head}: {body})" if head else f"{body})")
+    return items
+
+
+def alt_text(fig_or_ax: Figure | SubFigure | Axes) -> str:
+    """What a chart shows, in words: its titles and the plotted values.
+
+    Every chart helper (:func:`bar`, :func:`point`, :func:`interval_plot`,
+    :func:`timeline`, :func:`small_multiples`) records one sentence per
+    axes: the kind of chart and, for each mark, its category (with the
+    period), the value with its unit and qualifier, in the chart's language.
+    For a figure the titles come first (suptitle, group titles, each axes'
+    title), then each axes' sentence.  :func:`figure_svg` writes the result
+    into the SVG's ``<desc>``, where the site's build finds the alt text and
+    strict nbval compares it.
+
+    Parameters
+    ----------
+    fig_or_ax : Figure or Axes
+
+    Returns
+    -------
+    str
+        ``""`` when the figure has neither titles nor a helper's description.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["telecom_revenue"] * 2,
+    ...     "label_en": ["Telecommunications revenue"] * 2, "label_vi": ["Doanh thu viễn thông"] * 2,
+    ...     "value": [3300.0, 2700.0], "unit": "vnd_bn",
+    ...     "period_start": pd.to_datetime(["2018-01-01", "2019-01-01"]),
+    ...     "period_end": pd.to_datetime(["2018-12-31", "2019-09-30"]), "qualifier": ["exact", "estimate"]})
+    >>> ax = bar(rows, language="en")
+    >>> print(alt_text(ax))
+    Bar chart. 2018: 3,300 billion VND (reported); Jan–Sep 2019: 2,700 billion VND (estimate).
+    >>> print(alt_text(bar(rows, language="vi").figure))
+    Doanh thu viễn thông. Biểu đồ cột. 2018: 3.300 tỷ đồng (số báo cáo); tháng 1–9/2019: 2.700 tỷ đồng (ước tính).
+    >>> plt.close("all")
+    """
+    if isinstance(fig_or_ax, Axes):
+        return str(getattr(fig_or_ax, "_agstats_alt", ""))
+    fig = fig_or_ax
+    parts: list[str] = []
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None and sup.get_text().strip():
+        parts.append(_sentence(sup.get_text()))
+    seen: set[int] = set()
+    for ax in fig.get_axes():
+        parent = ax.get_figure(root=False)
+        if parent is not None and parent is not fig and id(parent) not in seen:
+            seen.add(id(parent))
+            sub = getattr(parent, "_suptitle", None)
+            if sub is not None and sub.get_text().strip():
+                parts.append(_sentence(sub.get_text()))
+        title = " ".join(t for t in (ax.get_title(loc=loc) for loc in ("left", "center", "right")) if t.strip())
+        if title:
+            parts.append(_sentence(title))
+        desc = alt_text(ax)
+        if desc:
+            parts.append(desc)
+    return " ".join(parts)
+
+
+def _svg_for_display(fig: Figure) -> str | None:
+    """IPython ``image/svg+xml`` formatter of figures (nothing for an empty figure)."""
+    if not fig.axes and not fig.lines:
+        return None
+    return figure_svg(fig)
+
+
+def _configure_ipython_display() -> None:
+    """Under IPython, show figures as SVG only (deterministic, sharp at any size).
+
+    The inline backend is set up first (its set-up would otherwise re-install
+    its PNG formatter on the first figure), told to use SVG, and then every
+    other image formatter of figures is removed and :func:`figure_svg` becomes
+    the SVG formatter.  Outside IPython nothing happens.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    try:
+        backend = str(mpl.get_backend(auto_select=False))  # matplotlib >= 3.10: do not resolve "auto"
+    except TypeError:  # pragma: no cover - older matplotlib
+        backend = str(mpl.rcParams["backend"])
+    if "inline" in backend:
+        try:
+            importlib.import_module("matplotlib_inline.backend_inline")  # runs its one-time set-up
+            from matplotlib_inline.config import InlineBackend  # noqa: PLC0415 - only under IPython
+
+            cfg = InlineBackend.instance(parent=shell)
+            kwargs: dict[str, Any] = {"bbox_inches": "tight", "metadata": dict(SVG_METADATA)}
+            cfg.print_figure_kwargs = kwargs
+            cfg.figure_formats = {"svg"}
+        except ImportError:  # pragma: no cover - IPython without matplotlib-inline
+            pass
+    formatters = shell.display_formatter.formatters
+    for mime, formatter in formatters.items():
+        if mime != "image/svg+xml" and mime.startswith(("image/", "application/pdf")):
+            formatter.pop(Figure, None)
+    formatters["image/svg+xml"].for_type(Figure, _svg_for_display)
 
 
 def label(row_or_frame: pd.Series | pd.DataFrame | Mapping[str, Any], language: str | None = None) -> str | pd.Series:
@@ -379,6 +677,13 @@ def label(row_or_frame: pd.Series | pd.DataFrame | Mapping[str, Any], language: 
         if value is not None and not (isinstance(value, float) and math.isnan(value)) and value is not pd.NA:
             return str(value)
     raise ValueError("row has no label_en, label_vi or indicator field")
+
+
+def _labels(df: pd.DataFrame, lang: str) -> pd.Series:
+    """:func:`label` of every row of a frame (always a Series)."""
+    out = label(df, lang)
+    assert isinstance(out, pd.Series)
+    return out
 
 
 def period_label(start: Any, end: Any, language: str | None = None) -> str:
@@ -503,7 +808,7 @@ def format_number(value: float, language: str | None = None, decimals: int | Non
     if text in ("-0", "-0.0") or (text.startswith("-") and float(text.replace(",", "")) == 0):
         text = text[1:]
     if lang == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate(_VI_SEPARATORS)
     return text
 
 
@@ -596,7 +901,7 @@ def _periods(df: pd.DataFrame, lang: str) -> pd.Series:
 def _column(df: pd.DataFrame, name: str, lang: str) -> pd.Series:
     """Resolve a category column; ``"label"`` and ``"period"`` are special."""
     if name == "label":
-        return label(df, lang).astype(object)
+        return _labels(df, lang).astype(object)
     if name == "period":
         return _periods(df, lang)
     if name not in df.columns:
@@ -611,7 +916,7 @@ def _categories(df: pd.DataFrame, x: str | None, hue: str | None, lang: str) -> 
     has_period = "period_start" in df.columns or "period_end" in df.columns
     if "indicator" in df.columns and df["indicator"].nunique() == 1 and has_period and hue is None:
         return _periods(df, lang)
-    cats = label(df, lang).astype(object)
+    cats = _labels(df, lang).astype(object)
     if hue is None and cats.duplicated(keep=False).any() and has_period:
         periods = _periods(df, lang)
         dup = cats.duplicated(keep=False)
@@ -637,14 +942,22 @@ def _default_title(df: pd.DataFrame, lang: str) -> str:
 
 
 def _unit(df: pd.DataFrame, unit_label: str | None, lang: str) -> str:
-    """Unit text of the chart; rows with different units need ``unit_label``."""
+    """Unit text of the chart's value axis; rows in more than one unit are refused.
+
+    *unit_label* only renames the axis of rows in one unit: it never makes rows
+    in different units (13.56 trillion and 13.56 billion) one scale.
+    """
+    units = [str(u) for u in _levels(df["unit"].astype(object)) if not pd.isna(u)] if "unit" in df.columns else []
+    if len(units) > 1:
+        raise ValueError(
+            f"rows have more than one unit ({', '.join(units)}); one value axis shows one unit. "
+            "Bring the rows to one unit first (agstats.units.normalise(rows) converts them to the "
+            "indicator's canonical unit) or select rows of one unit (rows[rows['unit'] == "
+            f"{units[0]!r}]); for figures that are not one quantity, draw separate charts "
+            "(small_multiples gives each unit its own panel)"
+        )
     if unit_label is not None:
         return unit_label
-    if "unit" not in df.columns:
-        return ""
-    units = [u for u in _levels(df["unit"].astype(object)) if not pd.isna(u)]
-    if len(units) > 1:
-        raise ValueError(f"rows have different units {units}; filter to one unit or pass unit_label=")
     return unit_text(units[0], lang) if units else ""
 
 
@@ -657,15 +970,42 @@ def _palette(palette: str | Sequence[Any], n: int) -> list[tuple[float, float, f
     return [colors[i % len(colors)] for i in range(max(n, 1))]
 
 
-def _darken(rgb: Sequence[float], amount: float = 0.3) -> tuple[float, float, float]:
+def _darken(rgb: Any, amount: float = 0.3) -> tuple[float, float, float]:
     r, g, b = to_rgb(rgb)
     return (r * (1 - amount), g * (1 - amount), b * (1 - amount))
 
 
-def _lighten(rgb: Sequence[float], alpha: float) -> tuple[float, float, float]:
+def _lighten(rgb: Any, alpha: float) -> tuple[float, float, float]:
     """Opaque colour equal to *rgb* at opacity *alpha* over white."""
     r, g, b = to_rgb(rgb)
     return (1 - alpha * (1 - r), 1 - alpha * (1 - g), 1 - alpha * (1 - b))
+
+
+def contrast_ratio(color: Any, background: Any = "white") -> float:
+    """WCAG 2.1 contrast ratio of two colours (1 to 21).
+
+    Graphical objects need at least 3:1 against their background (success
+    criterion 1.4.11); every colour of :data:`PALETTE` has it against white.
+
+    Examples
+    --------
+    >>> round(contrast_ratio("#767676"), 2), round(contrast_ratio("black"), 1)
+    (4.54, 21.0)
+    >>> min(contrast_ratio(c) for c in PALETTE) >= 3
+    True
+    """
+
+    def luminance(c: Any) -> float:
+        r, g, b = (x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in to_rgb(c))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    a, b = sorted((luminance(color), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def _outlined(color: Any, lw: float) -> list[Any]:
+    """Path effects: a *lw* + 2 pt outline in *color* under the (light) line itself."""
+    return [patheffects.Stroke(linewidth=lw + 2.0, foreground=to_rgb(color)), patheffects.Normal()]
 
 
 # --------------------------------------------------------------------------
@@ -673,7 +1013,7 @@ def _lighten(rgb: Sequence[float], alpha: float) -> tuple[float, float, float]:
 # --------------------------------------------------------------------------
 
 
-def _patch_kwargs(color: Sequence[float], qualifier: str) -> dict[str, Any]:
+def _patch_kwargs(color: Any, qualifier: str) -> dict[str, Any]:
     """Face/edge/hatch/line style of a bar (or legend key) for *qualifier*."""
     st = _style(qualifier)
     rgb = to_rgb(color)
@@ -686,7 +1026,7 @@ def _patch_kwargs(color: Sequence[float], qualifier: str) -> dict[str, Any]:
     }
 
 
-def _marker_kwargs(color: Sequence[float], qualifier: str, size: float = 9.0) -> dict[str, Any]:
+def _marker_kwargs(color: Any, qualifier: str, size: float = 9.0) -> dict[str, Any]:
     """Marker style for point-like charts (light fill is made opaque)."""
     st = _style(qualifier)
     rgb = to_rgb(color)
@@ -707,7 +1047,7 @@ def _offset(orient: str, amount: float) -> tuple[float, float]:
 
 
 def _bound_arrow(
-    ax: Axes, xy: tuple[float, float], direction: int, orient: str, color: Sequence[float], start: float = 0.0
+    ax: Axes, xy: tuple[float, float], direction: int, orient: str, color: Any, start: float = 0.0
 ) -> None:
     """Arrow from a bound towards the values it allows (up/right for ≥)."""
     if not direction:
@@ -1057,10 +1397,10 @@ def _new_axes(ax: Axes | None, orient: str, n: int) -> Axes:
     return new
 
 
-def _check_orient(orient: str) -> str:
+def _check_orient(orient: str) -> Orient:
     if orient not in ("v", "h"):
         raise ValueError(f"orient must be 'v' or 'h', got {orient!r}")
-    return orient
+    return "v" if orient == "v" else "h"
 
 
 def _finish(
@@ -1116,7 +1456,7 @@ def _layout(
             hue_levels = _levels(hues)
     else:
         hues = pd.Series([None] * len(df), index=df.index, dtype=object)
-        hue_levels = [None]
+        hue_levels = [None]  # type: ignore[list-item]  # one unnamed level
     pairs = list(zip(cats, hues))
     if len(set(pairs)) != len(pairs):
         raise ValueError(
@@ -1132,6 +1472,66 @@ def _layout(
     )
     row_colors = [colors[hue_levels.index(h)] for h in hues]
     return cat_levels, hue_levels, row_colors, pos, width
+
+
+def check_one_series(data: pd.DataFrame, by: str = "indicator") -> pd.DataFrame:
+    """Refuse rows of more than one definition drawn as one series.
+
+    One indicator id is one definition (``data/catalogue.csv``); two ids —
+    "level 4" services counted before 2022 and "full-process" services after,
+    a sector's revenue and a service's revenue — are different quantities
+    even when their labels look alike, and a line or a row of bars through
+    them would read as change over time.  Draw them apart (``hue="indicator"``
+    or ``hue="label"``, or one chart each), or pass
+    ``mixed_definitions=True`` to the chart when a source states they are one
+    definition.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Rows meant as one series.
+    by : str, default "indicator"
+        Column whose values are the definitions.
+
+    Returns
+    -------
+    DataFrame
+        *data*, unchanged, when it holds one definition (or lacks *by*).
+
+    Raises
+    ------
+    ValueError
+        Naming the definitions found.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["online_services_level4", "online_services_full"],
+    ...                      "value": [244.0, 937.0]})
+    >>> check_one_series(rows.iloc[:1]).shape
+    (1, 2)
+    >>> check_one_series(rows)
+    Traceback (most recent call last):
+    ...
+    ValueError: rows of 2 definitions (online_services_level4, online_services_full) would be drawn as one series; ...
+    """
+    if by not in data.columns:
+        return data
+    ids = [str(v) for v in _levels(data[by].astype(object)) if not pd.isna(v)]
+    if len(ids) > 1:
+        raise ValueError(
+            f"rows of {len(ids)} definitions ({', '.join(ids)}) would be drawn as one series; "
+            "different definitions are not one series: pass hue='indicator' (or hue='label') to draw them "
+            "apart, draw one chart each, or pass mixed_definitions=True if a source states they are one "
+            "definition"
+        )
+    return data
+
+
+def _names(df: pd.DataFrame, cats: pd.Series, hue: str | None, lang: str) -> list[str]:
+    """Category text of each row for the alt text, with its hue level ("2019 – telecom")."""
+    if hue is None:
+        return [str(c) for c in cats]
+    return [f"{c} – {h}" for c, h in zip(cats, _column(df, hue, lang))]
 
 
 # --------------------------------------------------------------------------
@@ -1152,10 +1552,11 @@ def bar(
     title: str | None = None,
     source: str | None = None,
     orient: Orient = "v",
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     width: float = 0.8,
     wrap: int | None = None,
+    mixed_definitions: bool = False,
 ) -> Axes:
     """Qualifier-aware bar chart of indicator rows.
 
@@ -1167,7 +1568,8 @@ def bar(
     Parameters
     ----------
     data : DataFrame
-        Indicator rows, all in one unit (or pass *unit_label*).
+        Indicator rows, all in one unit (rows in several units are refused:
+        bring them to one with ``agstats.units.normalise`` first).
     x : str, optional
         Category column (whatever *orient*).  ``"label"`` uses the label in
         the chosen language, ``"period"`` the formatted period.  Default: the
@@ -1185,7 +1587,8 @@ def bar(
     value_labels : bool, default True
         Write the formatted value (with ≥/≤/≈) at the end of each bar.
     unit_label : str, optional
-        Unit text for the value axis; default from the ``unit`` column.
+        Unit text for the value axis; default from the ``unit`` column.  It
+        renames the unit of single-unit rows only and converts nothing.
     title : str, optional
         Default: the indicator label if there is one indicator, else a
         generic title.
@@ -1201,6 +1604,11 @@ def bar(
     wrap : int, optional
         Wrap category labels at this many characters (default 20 for
         vertical, 32 for horizontal bars); words are not broken.
+    mixed_definitions : bool, default False
+        With ``x="period"`` and no *hue*, the bars form one series over time,
+        and rows of more than one indicator (different definitions) are
+        refused (see :func:`check_one_series`); ``True`` draws them anyway,
+        for rows a source states are one definition.
 
     Returns
     -------
@@ -1229,16 +1637,17 @@ def bar(
     lang = _lang(language)
     orient = _check_orient(orient)
     df = _frame(data, y)
+    if x == "period" and hue is None and not mixed_definitions:
+        check_one_series(df)
     cats = _categories(df, x, hue, lang)
     cat_levels, hue_levels, row_colors, pos, w = _layout(df, cats, hue, lang, palette, width)
     units = _unit(df, unit_label, lang)
     ax = _new_axes(ax, orient, len(cat_levels))
 
     draw = ax.bar if orient == "v" else ax.barh
-    size_kw = "width" if orient == "v" else "height"
-    for i, row in df.iterrows():
+    for i, (_, row) in enumerate(df.iterrows()):
         q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
-        draw([p], [v], **{size_kw: w * 0.95}, label="_nolegend_", zorder=2, **_patch_kwargs(c, q))
+        draw([p], [v], w * 0.95, label="_nolegend_", zorder=2, **_patch_kwargs(c, q))  # width (v) or height (h)
         end = (p, v) if orient == "v" else (v, p)
         st = _style(q)
         _bound_arrow(ax, end, st.direction, orient, c)
@@ -1248,7 +1657,7 @@ def bar(
 
     any_arrow = any(_style(q).direction > 0 for q in df["qualifier"])
     margin = 0.22 if any_arrow else (0.12 if value_labels else 0.05)
-    ax.margins(**{("y" if orient == "v" else "x"): margin})
+    ax.margins(x=margin) if orient == "h" else ax.margins(y=margin)
     _finish(
         ax,
         df,
@@ -1264,6 +1673,7 @@ def bar(
         if hue is not None:
             _hue_legend(ax, hue_levels, _palette(palette, len(hue_levels)), hue, "bar")
         qualifier_legend(ax, set(df["qualifier"]), lang, kind="bar", orient=orient)
+    _describe(ax, "bar", _row_items(df, y, _names(df, cats, hue, lang), units, lang), lang)
     return ax
 
 
@@ -1280,11 +1690,12 @@ def point(
     title: str | None = None,
     source: str | None = None,
     orient: Orient = "h",
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     stems: bool = True,
     baseline: float = 0.0,
     wrap: int | None = None,
+    mixed_definitions: bool = False,
 ) -> Axes:
     """Qualifier-aware dot (lollipop) plot for values on one scale.
 
@@ -1306,6 +1717,8 @@ def point(
     baseline : float, default 0.0
         Start of the stems; the value axis starts here when all values are
         above it.
+    mixed_definitions : bool, default False
+        As in :func:`bar`.
 
     Returns
     -------
@@ -1324,12 +1737,14 @@ def point(
     lang = _lang(language)
     orient = _check_orient(orient)
     df = _frame(data, y)
+    if x == "period" and hue is None and not mixed_definitions:
+        check_one_series(df)
     cats = _categories(df, x, hue, lang)
     cat_levels, hue_levels, row_colors, pos, _w = _layout(df, cats, hue, lang, palette, 0.5)
     units = _unit(df, unit_label, lang)
     ax = _new_axes(ax, orient, len(cat_levels))
 
-    for i, row in df.iterrows():
+    for i, (_, row) in enumerate(df.iterrows()):
         q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
         st = _style(q)
         end = (p, v) if orient == "v" else (v, p)
@@ -1343,7 +1758,7 @@ def point(
             _value_label(ax, end, format_value(v, q, language=lang), orient, pad, negative=v < baseline)
 
     vaxis = "y" if orient == "v" else "x"
-    ax.margins(**{vaxis: 0.25})
+    ax.margins(x=0.25) if vaxis == "x" else ax.margins(y=0.25)
     values = df[y].to_numpy()
     if stems and (values >= baseline).all():
         (ax.set_ylim if orient == "v" else ax.set_xlim)(baseline, None)
@@ -1364,6 +1779,7 @@ def point(
         if hue is not None:
             _hue_legend(ax, hue_levels, _palette(palette, len(hue_levels)), hue, "point")
         qualifier_legend(ax, set(df["qualifier"]), lang, kind="point", orient=orient)
+    _describe(ax, "point", _row_items(df, y, _names(df, cats, hue, lang), units, lang), lang)
     return ax
 
 
@@ -1425,7 +1841,7 @@ def interval_plot(
     unit_label: str | None = None,
     title: str | None = None,
     source: str | None = None,
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     wrap: int = 32,
 ) -> Axes:
@@ -1484,10 +1900,13 @@ def interval_plot(
     right = hi_data + (0.3 if has_open_hi else 0.12) * span
     ax.set_xlim(left, right)
 
-    for i, row in df.iterrows():
+    for i, (_, row) in enumerate(df.iterrows()):
         q, v, c, p = row["qualifier"], float(row[y]), row_colors[i], float(pos[i])
-        lo, hi = float(bounds.at[i, "lower"]), float(bounds.at[i, "upper"])
-        band = dict(color=c, alpha=0.35, lw=6, solid_capstyle="butt", zorder=2)
+        lo, hi = float(bounds["lower"].iloc[i]), float(bounds["upper"].iloc[i])
+        # a light band with an outline in the full colour (3:1 against white, like every mark)
+        band: dict[str, Any] = dict(
+            color=_lighten(c, 0.35), lw=5, solid_capstyle="butt", zorder=2, path_effects=_outlined(c, 5)
+        )
         if lo < hi:
             a, b = max(lo, left), min(hi, right)
             ax.plot([a, b], [p, p], label="_nolegend_", **band)
@@ -1541,7 +1960,17 @@ def interval_plot(
         extra: list[tuple[Any, str]] = []
         if (bounds["lower"] < bounds["upper"]).any():
             extra.append(
-                (Line2D([], [], color=_KEY_COLOR, alpha=0.35, lw=6, solid_capstyle="butt"), _TEXT[lang]["range"])
+                (
+                    Line2D(
+                        [],
+                        [],
+                        color=_lighten(_KEY_COLOR, 0.35),
+                        lw=5,
+                        solid_capstyle="butt",
+                        path_effects=_outlined(_KEY_COLOR, 5),
+                    ),
+                    _TEXT[lang]["range"],
+                )
             )
         if has_open_hi:
             extra.append((_OpenEndKey(), _TEXT[lang]["open"]))
@@ -1554,6 +1983,7 @@ def interval_plot(
             extra=extra,
             handler_map={_OpenEndKey: _OpenEndHandler()},
         )
+    _describe(ax, "interval", _row_items(df, y, list(cats), units, lang, ranges=bounds), lang)
     return ax
 
 
@@ -1567,10 +1997,10 @@ class _OpenEndHandler(HandlerBase):
         band = Line2D(
             [-xdescent, -xdescent + width * 0.8],
             [y, y],
-            color=_KEY_COLOR,
-            alpha=0.35,
-            lw=6,
+            color=_lighten(_KEY_COLOR, 0.35),
+            lw=5,
             solid_capstyle="butt",
+            path_effects=_outlined(_KEY_COLOR, 5),
             transform=trans,
         )
         arrow = FancyArrowPatch(
@@ -1610,6 +2040,8 @@ _EXTRA_TEXT: dict[str, dict[str, str]] = {
         "month": "Month",
         "day": "exact day",
         "window": "window (day not known)",
+        "as_of": "as of the report (a conventional date, not the day)",
+        "by": "by",
         "date_legend": "Date",
         "kind": "Kind",
     },
@@ -1619,6 +2051,8 @@ _EXTRA_TEXT: dict[str, dict[str, str]] = {
         "month": "Tháng",
         "day": "ngày cụ thể",
         "window": "khoảng (không rõ ngày)",
+        "as_of": "tính đến thời điểm báo cáo (ngày quy ước, không phải ngày cụ thể)",
+        "by": "đến",
         "date_legend": "Thời điểm",
         "kind": "Loại",
     },
@@ -1692,7 +2126,7 @@ def small_multiples(
     value_labels: bool = True,
     title: str | None = None,
     source: str | None = None,
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     wrap: int = 30,
     width: float | None = None,
@@ -1852,7 +2286,7 @@ def small_multiples(
         if spare:
             cells[len(groups)].legend(keys, labels, loc="upper left", bbox_to_anchor=(0.05, 0.95), **opts)
         else:
-            fig.legend(keys, labels, loc="outside upper left", ncols=len(keys), **opts)
+            fig.legend(keys, labels, loc="outside upper left", ncols=len(keys), **opts)  # type: ignore[arg-type]
     if source:
         add_source(fig, source, lang)
     return fig
@@ -1880,6 +2314,34 @@ def _event_labels(df: pd.DataFrame, label_spec: str | Sequence[str] | pd.Series 
     return [str(v) for v in values]
 
 
+def _day_text(day: pd.Timestamp, conventional: bool, lang: str) -> str:
+    """A day as text; a conventional as-of date reads "by 30 Sep 2019" / "đến 30/9/2019"."""
+    text = period_label(day, day, lang)
+    return f"{_EXTRA_TEXT[lang]['by']} {text}" if conventional else text
+
+
+def _as_of_flags(df: pd.DataFrame, as_of: str | bool | Sequence[bool] | pd.Series | None) -> pd.Series:
+    """Which one-day events carry a conventional as-of date (see :func:`timeline`)."""
+    one_day = df["_start"] == df["_end"]
+    if as_of is None or as_of is False:
+        flags = pd.Series(False, index=df.index)
+    elif as_of is True:
+        flags = pd.Series(True, index=df.index)
+    elif isinstance(as_of, str) and as_of == "auto":
+        end = df["_start"] + pd.offsets.QuarterEnd(0)
+        flags = df["_start"] == end
+    elif isinstance(as_of, str):
+        if as_of not in df.columns:
+            raise ValueError(f"column {as_of!r} not in events")
+        flags = df[as_of].fillna(False).astype(bool)
+    else:
+        values = list(as_of.to_numpy() if isinstance(as_of, pd.Series) else as_of)
+        if len(values) != len(df):
+            raise ValueError(f"as_of has {len(values)} items for {len(df)} events")
+        flags = pd.Series([bool(v) for v in values], index=df.index)
+    return (flags & one_day).astype(bool)
+
+
 def _kind_text(kind: Any, lang: str) -> str:
     names = _EVENT_KINDS.get(str(kind))
     return names[LANGUAGES.index(lang)] if names else str(kind)
@@ -1894,12 +2356,13 @@ def timeline(
     language: str | None = None,
     title: str | None = None,
     source: str | None = None,
-    palette: str | Sequence[Any] = "colorblind",
+    palette: str | Sequence[Any] = PALETTE,
     legend: bool = True,
     date_labels: bool = True,
     sort: bool = True,
     wrap: int = 34,
     xlim: tuple[Any, Any] | None = None,
+    as_of: str | bool | Sequence[bool] | pd.Series | None = "auto",
 ) -> Axes:
     """Timeline of dated events: known days as markers, date windows as bars.
 
@@ -1944,6 +2407,14 @@ def timeline(
         Wrap line labels at this many characters.
     xlim : (date, date), optional
         Date range of the axis; by default the events plus room for labels.
+    as_of : "auto", str, sequence of bool, or False, default "auto"
+        Which one-day dates are conventions rather than days: the "as of"
+        date of a stock reported "by the time of the report" (30 Sep, 31 Dec).
+        They are drawn as open diamonds labelled "by 30 Sep 2019" ("đến
+        30/9/2019"), with their own legend entry, never as an exact day.
+        ``"auto"``: one-day dates on the last day of a quarter (31 Mar, 30 Jun,
+        30 Sep, 31 Dec); a column name: that boolean column; a sequence: one
+        flag per event (in the order of *events*); ``False``/``None``: none.
 
     Returns
     -------
@@ -1989,6 +2460,8 @@ def timeline(
     if (df["_end"] < df["_start"]).any():
         bad = df.loc[df["_end"] < df["_start"], "_label"].iloc[0]
         raise ValueError(f"event {bad!r} ends before it starts")
+    one_day = pd.Timedelta(days=1)
+    df["_as_of"] = _as_of_flags(df, as_of)
     if sort:
         df = df.sort_values(["_start", "_end"], kind="stable").reset_index(drop=True)
 
@@ -2005,7 +2478,6 @@ def timeline(
     n = len(df)
     if ax is None:
         _, ax = plt.subplots(figsize=(10.0, max(2.6, 1.5 + 0.62 * n)), layout="constrained")
-    one_day = pd.Timedelta(days=1)
     lo = df["_start"].min()
     hi = df["_end"].max() + one_day
     span = max((hi - lo) / one_day, 30.0)
@@ -2015,9 +2487,9 @@ def timeline(
         left = lo - pd.Timedelta(days=0.04 * span)
         right = hi + pd.Timedelta(days=0.04 * span)
     to_num = mdates.date2num
-    marks: list[tuple[Text, float, float, bool, float]] = []
+    marks: list[tuple[Any, float, float, bool, float]] = []  # (Annotation, start, end, window, pad)
 
-    for i, row in df.iterrows():
+    for i, (_, row) in enumerate(df.iterrows()):
         c, s, e = row_colors[i], row["_start"], row["_end"]
         if e > s:  # a window: the whole of both end days
             x0, x1 = to_num(s), to_num(e + one_day)
@@ -2028,20 +2500,21 @@ def timeline(
             )
             text, anchor, pad = period_label(s, e, lang), x1, 4.0
         else:
+            conventional = bool(row["_as_of"])
             ax.plot(
                 [to_num(s) + 0.5],
                 [i],
                 marker="D",
                 markersize=9,
-                markerfacecolor=c,
-                markeredgecolor=_darken(c),
-                markeredgewidth=1.2,
+                markerfacecolor="white" if conventional else c,
+                markeredgecolor=c if conventional else _darken(c),
+                markeredgewidth=1.8 if conventional else 1.2,
                 linestyle="none",
                 zorder=3,
                 clip_on=False,
                 label="_nolegend_",
             )
-            text, anchor, pad = period_label(s, s, lang), to_num(s) + 0.5, 8.0
+            text, anchor, pad = _day_text(s, conventional, lang), to_num(s) + 0.5, 8.0
         if date_labels:
             ann = ax.annotate(
                 text,
@@ -2081,7 +2554,12 @@ def timeline(
     if source:
         add_source(ax, source, lang)
     if legend:
-        shown = {"day": (df["_end"] == df["_start"]).any(), "window": (df["_end"] > df["_start"]).any()}
+        one = df["_end"] == df["_start"]
+        shown = {
+            "day": (one & ~df["_as_of"]).any(),
+            "as_of": (one & df["_as_of"]).any(),
+            "window": (df["_end"] > df["_start"]).any(),
+        }
         handles: list[Any] = []
         labels: list[str] = []
         if shown["day"]:
@@ -2097,6 +2575,20 @@ def timeline(
                 )
             )
             labels.append(_EXTRA_TEXT[lang]["day"])
+        if shown["as_of"]:
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="D",
+                    markersize=8,
+                    markerfacecolor="white",
+                    markeredgecolor=_KEY_COLOR,
+                    markeredgewidth=1.8,
+                    linestyle="none",
+                )
+            )
+            labels.append(_EXTRA_TEXT[lang]["as_of"])
         if shown["window"]:
             handles.append(Patch(facecolor=_lighten(_KEY_COLOR, 0.35), edgecolor=_KEY_COLOR, linewidth=1.5))
             labels.append(_EXTRA_TEXT[lang]["window"])
@@ -2125,10 +2617,20 @@ def timeline(
         ax.legend(handles, labels, title=_EXTRA_TEXT[lang]["date_legend"], bbox_to_anchor=(1.01, anchor_y), **opts)
     if marks:
         _place_timeline_labels(ax, marks, extend=xlim is None)
+    items = []
+    for i, (_, row) in enumerate(df.iterrows()):
+        when = (
+            _day_text(row["_start"], bool(row["_as_of"]), lang)
+            if row["_end"] == row["_start"]
+            else period_label(row["_start"], row["_end"], lang)
+        )
+        item = f"{' '.join(str(row['_label']).split())}: {when}"
+        items.append(item + (f" ({hues[i]})" if hues[i] else ""))
+    _describe(ax, "timeline", items, lang)
     return ax
 
 
-def _place_timeline_labels(ax: Axes, marks: Sequence[tuple[Text, float, float, bool, float]], extend: bool) -> None:
+def _place_timeline_labels(ax: Axes, marks: Sequence[tuple[Any, float, float, bool, float]], extend: bool) -> None:
     """Put each date label inside its window, right of its mark, or left of it.
 
     A label goes inside a window bar when it fits there, else to the right of
@@ -2137,9 +2639,10 @@ def _place_timeline_labels(ax: Axes, marks: Sequence[tuple[Text, float, float, b
     the right.  Text widths are measured after a layout pass.
     """
     fig = ax.get_figure(root=True)
+    assert fig is not None
     for _ in range(3):  # the layout changes a little when the limits do
         fig.draw_without_rendering()
-        renderer = fig.canvas.get_renderer()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg-based canvases
         x0, x1 = ax.get_xlim()
         per_px = (x1 - x0) / max(ax.get_window_extent(renderer).width, 1.0)
         pt = fig.dpi / 72.0 * per_px  # one point in data units

@@ -403,13 +403,33 @@ def image_bytes(mime: str, content: object) -> bytes:
     return base64.b64decode(text)
 
 
+SVG_DESC = re.compile(r"<desc>(.*?)</desc>", re.S)
+SVG_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def svg_alt(svg: str) -> tuple[str, list[str]]:
+    """The description and titles an SVG figure carries (``agstats.plotting.figure_svg``).
+
+    >>> svg_alt('<svg><title>Revenue &amp; points</title><desc>Bar chart. 2018: 3 (reported).</desc></svg>')
+    ('Bar chart. 2018: 3 (reported).', ['Revenue & points'])
+    """
+    head = svg[: svg.find("<metadata")] if "<metadata" in svg else svg[:4000]  # the figure's own, not a text's
+    desc = SVG_DESC.search(head)
+    title = SVG_TITLE.search(head)
+    clean = lambda t: " ".join(html.unescape(t).split())  # noqa: E731
+    return (clean(desc.group(1)) if desc else "", [clean(title.group(1))] if title and clean(title.group(1)) else [])
+
+
 def alt_texts(notebook: Path) -> dict[str, str]:
     """sha256 of each image output of an executed notebook -> its alt text.
 
-    The alt text is "Chart: " (or "Biểu đồ: " for Vietnamese titles) + the figure's
-    titles (recorded at execution; suptitle first, then each axes' titles); for a
-    figure without titles, "Figure N in section “heading”" (N counts the figures of
-    that section), with the notebook's title when no heading precedes it.
+    The alt text is the description an SVG figure carries in its ``<desc>`` (what the
+    chart shows: titles, kind, each plotted value with its period, unit and qualifier;
+    written by ``agstats.plotting``). Failing that it is "Chart: " (or "Biểu đồ: " for
+    Vietnamese titles) + the figure's titles (the SVG ``<title>``, or the titles recorded
+    at execution by ALT_HOOK: suptitle first, then each axes' titles); for a figure
+    without titles, "Figure N in section “heading”" (N counts the figures of that
+    section), with the notebook's title when no heading precedes it.
     """
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     heading = notebook_title(notebook) or notebook.stem
@@ -428,8 +448,14 @@ def alt_texts(notebook: Path) -> dict[str, str]:
             if not mimes:
                 continue
             per_heading[heading] = per_heading.get(heading, 0) + 1
-            titles = output.get("metadata", {}).get("agstats", {}).get("figure_titles") or []
-            if titles:
+            desc, titles = ("", [])
+            if "image/svg+xml" in data:
+                svg = data["image/svg+xml"]
+                desc, titles = svg_alt("".join(svg) if isinstance(svg, list) else str(svg))
+            titles = titles or output.get("metadata", {}).get("agstats", {}).get("figure_titles") or []
+            if desc:
+                alt = desc
+            elif titles:
                 joined = "; ".join(titles)
                 alt = ("Biểu đồ: " if looks_vietnamese(joined) else "Chart: ") + joined
             else:

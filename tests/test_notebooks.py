@@ -68,7 +68,7 @@ def test_executed_top_to_bottom_without_errors_or_warnings(nb):
 
 def test_at_least_two_figures(nb):
     name, book = nb
-    figures = sum(1 for c in code_cells(book) for out in c.get("outputs", []) if "image/png" in out.get("data", {}))
+    figures = sum(1 for c in code_cells(book) for out in c.get("outputs", []) if "image/svg+xml" in out.get("data", {}))
     assert figures >= 2, f"{name}: {figures} figure(s)"
 
 
@@ -104,8 +104,8 @@ def test_closing_caveats_and_sources(nb):
 def test_plot_cells_end_with_show(nb):
     name, book = nb
     for c in code_cells(book):
-        produces_png = any("image/png" in o.get("data", {}) for o in c.get("outputs", []))
-        if produces_png:
+        produces_figure = any("image/svg+xml" in o.get("data", {}) for o in c.get("outputs", []))
+        if produces_figure:
             assert source(c).rstrip().endswith("plt.show()"), f"{name}: {source(c)[:60]!r}"
 
 

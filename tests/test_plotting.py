@@ -267,6 +267,50 @@ def test_output_is_deterministic(money):
     assert _png(agp.bar(money).figure) == _png(agp.bar(money).figure)
 
 
+def test_svg_output_is_deterministic_and_undated(money):
+    agp.set_theme("vi")
+    first, second = agp.figure_svg(agp.bar(money).figure), agp.figure_svg(agp.bar(money).figure)
+    assert first == second
+    assert "<dc:date>" not in first and "Matplotlib v" not in first
+    assert "<title>Doanh thu viễn thông" not in first  # three indicators: the generic title
+    assert "<title>Một số chỉ tiêu</title>" in first
+    assert "Doanh thu viễn thông</text>" in first  # svg.fonttype "none": labels stay text
+    plt.close("all")
+
+
+def test_svg_changes_with_the_data(money):
+    agp.set_theme("en")
+    moved = money.copy()
+    moved.loc[0, "period_start"], moved.loc[0, "period_end"] = pd.Timestamp("2017-01-01"), pd.Timestamp("2017-12-31")
+    requalified = money.copy()
+    requalified.loc[0, "qualifier"] = "estimate"
+    svgs = [agp.figure_svg(agp.bar(d).figure) for d in (money, moved, requalified)]
+    assert len(set(svgs)) == 3
+    plt.close("all")
+
+
+def test_set_theme_under_ipython_shows_svg_only():
+    """In an IPython shell, figures are displayed as image/svg+xml only, via figure_svg."""
+    proc = _run(
+        "from IPython.core.interactiveshell import InteractiveShell; "
+        "shell = InteractiveShell.instance(); "
+        "import matplotlib.pyplot as plt, agstats.plotting as agp; "
+        "agp.set_theme('en'); "
+        "fig, ax = plt.subplots(); ax.set_title('T'); ax.plot([1, 2]); "
+        "data, _ = shell.display_formatter.format(fig); "
+        "print(sorted(data)); print(data['image/svg+xml'] == agp.figure_svg(fig)); "
+        "empty = plt.figure(); print(sorted(shell.display_formatter.format(empty)[0]))"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split("\n")[:3] == ["['image/svg+xml', 'text/plain']", "True", "['text/plain']"]
+
+
+def test_set_theme_outside_ipython_leaves_display_alone():
+    proc = _run("import sys, agstats.plotting as agp; agp.set_theme(); print('IPython' in sys.modules)")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
+
+
 # --------------------------------------------------------------------------
 # Qualifier encoding
 # --------------------------------------------------------------------------
@@ -523,11 +567,42 @@ def test_every_chart_has_title_and_unit_axis(money, shares):
     assert agp.bar(counts, language="vi").get_ylabel() == "Số lượng"
 
 
-def test_mixed_units_need_unit_label(money, shares):
-    both = pd.concat([money, shares], ignore_index=True)
-    with pytest.raises(ValueError, match="different units"):
-        agp.bar(both)
-    assert agp.bar(both, unit_label="mixed").get_ylabel() == "Value (mixed)"
+@pytest.mark.parametrize("helper", ["bar", "point", "interval_plot"])
+def test_mixed_units_are_refused_even_with_unit_label(money, helper):
+    """13.56 trillion and 13.56 billion are not one scale: unit_label= must not make them one."""
+    mixed = money.iloc[:2].copy()
+    mixed["unit"] = pd.Categorical(["vnd_tn", "vnd_bn"], categories=UNITS)
+    for kwargs in ({}, {"unit_label": "billion VND"}):
+        with pytest.raises(ValueError) as err:
+            getattr(agp, helper)(mixed, **kwargs)
+        message = str(err.value)
+        assert "vnd_tn, vnd_bn" in message and "agstats.units.normalise" in message
+        assert "unit_label" not in message  # the advice never leads to a relabelled, wrong chart
+    plt.close("all")
+
+
+def test_unit_label_renames_a_single_unit_axis(money):
+    ax = agp.bar(money.iloc[:2], unit_label="tỷ VND")
+    assert ax.get_ylabel() == "Value (tỷ VND)"
+    plt.close("all")
+
+
+def test_import_plotting_without_matplotlib_names_the_extra():
+    proc = _run(
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('matplotlib', 'seaborn'):\n"
+        "            raise ImportError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import agstats\n"
+        "try:\n"
+        "    import agstats.plotting\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert 'pip install "agstats[plot]"' in proc.stdout and "matplotlib" in proc.stdout
 
 
 def test_duplicate_categories_raise(money):
@@ -540,7 +615,7 @@ def test_hue_groups_and_colours(money):
     assert len(ax.patches) == 4
     colours = [mpl.colors.to_hex(p.get_edgecolor()) for p in ax.patches]
     assert colours[0] == colours[2] == colours[3] != colours[1]
-    assert set(colours) <= {mpl.colors.to_hex(c) for c in sns.color_palette("colorblind")}
+    assert set(colours) <= set(agp.PALETTE)
     centres = [p.get_x() + p.get_width() / 2 for p in ax.patches]
     assert centres[0] < 0 < centres[1]  # 2018 and Jan-Sep 2019 side by side
     assert ax.get_xticklabels()[0].get_text().replace("\n", " ") == "Telecommunications revenue"
@@ -576,7 +651,7 @@ def test_set_theme(money):
     assert mpl.rcParams["font.sans-serif"][0] == "DejaVu Sans"
     assert mpl.rcParams["figure.dpi"] == 90
     cycle = [mpl.colors.to_hex(c) for c in mpl.rcParams["axes.prop_cycle"].by_key()["color"]]
-    assert cycle[:2] == ["#0173b2", "#de8f05"]  # seaborn "colorblind"
+    assert cycle[:2] == ["#0173b2", "#c67f04"]  # seaborn "colorblind", darkened to 3:1 where needed
 
 
 def test_bad_inputs(money):
@@ -750,7 +825,7 @@ def test_timeline_colours_legends_and_language(events):
     assert "Nguồn: Bộ TT&TT (2019)" in texts(ax)
     assert "25/9/2019–31/12/2019" in texts(ax)
     colours = {mpl.colors.to_hex(p.get_edgecolor()) for p in ax.patches if isinstance(p, mpl.patches.Rectangle)}
-    assert colours <= {mpl.colors.to_hex(c) for c in sns.color_palette("colorblind")}
+    assert colours <= set(agp.PALETTE)
     ax = agp.timeline(events, hue=None, legend=True)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["exact day", "window (day not known)"]
     assert agp.timeline(events, legend=False).get_legend() is None
@@ -839,3 +914,228 @@ def test_new_charts_draw_without_warnings(money, events):
         for fig in figs:
             fig.savefig(io.BytesIO(), format="png", dpi=50)
     assert [str(w.message) for w in caught] == []
+
+
+# --------------------------------------------------------------------------
+# Alt text: what the chart shows, in the SVG
+# --------------------------------------------------------------------------
+
+
+def test_alt_text_states_values_periods_units_and_qualifiers(money):
+    two = money[money["indicator"] == "telecom_revenue"]
+    ax = agp.bar(two, language="en")
+    assert agp.alt_text(ax) == (
+        "Bar chart. 2018: 3,300 billion VND (reported); Jan–Sep 2019: 2,700 billion VND (estimate)."
+    )
+    ax = agp.bar(two, language="vi")
+    assert (
+        agp.alt_text(ax) == "Biểu đồ cột. 2018: 3.300 tỷ đồng (số báo cáo); tháng 1–9/2019: 2.700 tỷ đồng (ước tính)."
+    )
+    assert agp.alt_text(ax.figure).startswith("Doanh thu viễn thông. Biểu đồ cột. 2018")
+    plt.close("all")
+
+
+def test_alt_text_of_every_helper(money, shares, events):
+    agp.set_theme("en")
+    by_label = agp.alt_text(agp.bar(money, orient="h"))
+    assert "Revenue of the information-technology industry, 2018: ≥ 4,600 billion VND (lower bound)" in by_label
+    point = agp.alt_text(agp.point(shares))
+    assert point.startswith("Dot chart. ") and "(lower bound)" in point and "%" in point
+    interval = agp.alt_text(agp.interval_plot(money))
+    assert interval.startswith("Interval chart. ") and "(lower bound; allows 4,600 to ∞)" in interval
+    timeline = agp.alt_text(agp.timeline(events, language="vi"))
+    assert timeline.startswith("Dòng thời gian. ") and "(quyết định)" in timeline
+    sheet = agp.small_multiples(pd.concat([money, shares], ignore_index=True), title="Fact sheet")
+    text = agp.alt_text(sheet)
+    assert text.startswith("Fact sheet. ") and "Telecommunications. Bar chart." in text
+    assert text.count("Bar chart.") == len(sheet.axes)
+    plt.close("all")
+
+
+def test_alt_text_is_in_the_svg_and_escaped(money):
+    agp.set_theme("en")
+    rows = money.iloc[:1].assign(label_en="Revenue <b>&</b> more")
+    ax = agp.bar(rows, x="label", title="T & <U>")
+    svg = agp.figure_svg(ax.figure)
+    assert "<title>T &amp; &lt;U&gt;</title>" in svg
+    assert (
+        "<desc>T &amp; &lt;U&gt;. Bar chart. Revenue &lt;b&gt;&amp;&lt;/b&gt; more, 2018: 3,300 billion VND (reported).</desc>"
+        in svg
+    )
+    plt.close("all")
+
+
+def test_figure_without_helpers_has_titles_only():
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    assert agp.alt_text(fig) == "" and "<desc>" not in agp.figure_svg(fig)
+    ax.set_title("Plain")
+    assert agp.alt_text(fig) == "Plain." and "<desc>" in agp.figure_svg(fig)
+    plt.close(fig)
+
+
+def _build_site_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_site_for_alt", ROOT / "scripts" / "build_site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_takes_alt_text_from_the_svg(money, tmp_path):
+    import hashlib
+
+    import nbformat
+
+    bs = _build_site_module()
+    agp.set_theme("en")
+    svg = agp.figure_svg(agp.bar(money[money["indicator"] == "telecom_revenue"]).figure)
+    untitled = agp.figure_svg(plt.subplots()[0])  # no titles, no description
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 01 · Telecom\n\n## Growth"),
+        nbformat.v4.new_code_cell(
+            "plot()",
+            outputs=[
+                nbformat.v4.new_output("display_data", data={"image/svg+xml": svg}),
+                nbformat.v4.new_output("display_data", data={"image/svg+xml": untitled}),
+            ],
+        ),
+    ]
+    path = tmp_path / "01_x.ipynb"
+    nbformat.write(nb, path)
+    alts = bs.alt_texts(path)
+    h = {s: hashlib.sha256(bs.image_bytes("image/svg+xml", s)).hexdigest() for s in (svg, untitled)}
+    assert alts[h[svg]] == (
+        "Telecommunications revenue. Bar chart. 2018: 3,300 billion VND (reported); "
+        "Jan–Sep 2019: 2,700 billion VND (estimate)."
+    )
+    assert alts[h[untitled]] == "Figure 2 in section “Growth”"
+    page = tmp_path / "01_x.html"
+    page.write_text(f'<img src="_images/{h[svg]}.svg" /><img src="_images/other.svg" alt="_images/other.svg">')
+    problems = bs.add_alt_text(tmp_path, {"01_x": alts})
+    assert problems == ['01_x.html: <img src="_images/other.svg"> has no alt text']  # the build fails on it
+    assert 'alt="Telecommunications revenue. Bar chart. 2018: 3,300 billion VND (reported);' in page.read_text()
+    plt.close("all")
+
+
+def test_svg_ids_do_not_depend_on_float_noise():
+    """matplotlib hashes a clip box's exact coordinates into its id; figure_svg renumbers them."""
+    a = '<clipPath id="p0123456789"/><path clip-path="url(#p0123456789)"/><use xlink:href="#m9876543210"/>'
+    b = a.replace("0123456789", "abcdefabcd").replace("9876543210", "ffffffffff")
+    from agstats.plotting import _stable_ids
+
+    assert _stable_ids(a) == _stable_ids(b)
+    assert "p0123456789" not in _stable_ids(a) and _stable_ids(a).count("url(#p") == 1
+    other = a.replace("<path", '<path d="M 0 0"')
+    assert _stable_ids(other).split('id="')[1][:9] != _stable_ids(a).split('id="')[1][:9]  # other picture, other ids
+
+
+# --------------------------------------------------------------------------
+# Chart rules: contrast, conventional dates, one definition per series, reflow
+# --------------------------------------------------------------------------
+
+
+def test_theme_colours_reach_3_to_1_against_white():
+    """WCAG 2.1 SC 1.4.11: graphical objects need 3:1; seaborn's colorblind palette has five below."""
+    assert min(agp.contrast_ratio(c) for c in agp.PALETTE) >= 3.0
+    assert sum(agp.contrast_ratio(c) < 3 for c in sns.color_palette("colorblind").as_hex()) == 5
+    assert [round(agp.contrast_ratio(c), 2) for c in ("#767676", "#ffffff")] == [4.54, 1.0]
+    for c in agp.PALETTE:  # same hue, only darker
+        h0 = mpl.colors.rgb_to_hsv(mpl.colors.to_rgb(c))[0]
+        assert any(
+            abs(h0 - mpl.colors.rgb_to_hsv(mpl.colors.to_rgb(o))[0]) < 0.01 for o in sns.color_palette("colorblind")
+        )
+
+
+def test_every_mark_has_3_to_1_contrast(money, shares, events):
+    """The outline or fill that shows each mark reaches 3:1 against white (light fills keep a full-colour edge)."""
+    agp.set_theme("en")
+    axes = [
+        agp.bar(money, hue="period", x="label"),
+        agp.point(shares),
+        agp.interval_plot(money),
+        agp.timeline(events),
+    ]
+    for ax in axes:
+        for patch in ax.patches:
+            face, edge = patch.get_facecolor(), patch.get_edgecolor()
+            best = max(agp.contrast_ratio(face[:3]) if face[3] > 0.9 else 1.0, agp.contrast_ratio(edge[:3]))
+            assert best >= 3.0, (ax.get_title(loc="left"), face, edge)
+        for line in ax.lines:
+            if line.get_marker() not in (None, "None", "none", ""):
+                colours = [line.get_markeredgecolor(), line.get_markerfacecolor()]
+            else:
+                effects = line.get_path_effects()
+                colours = [line.get_color()] + [e._gc.get("foreground") for e in effects if hasattr(e, "_gc")]
+            assert max(agp.contrast_ratio(c) for c in colours if c is not None) >= 3.0, line
+    plt.close("all")
+
+
+def test_interval_band_is_light_inside_with_a_full_colour_outline(money):
+    ax = agp.interval_plot(money)
+    bands = [ln for ln in ax.lines if ln.get_path_effects()]
+    assert bands, "no range band drawn"
+    for band in bands:
+        assert agp.contrast_ratio(band.get_color()) < 3  # the light inside ...
+        outline = band.get_path_effects()[0]._gc["foreground"]
+        assert agp.contrast_ratio(outline) >= 3  # ... and its outline
+    plt.close("all")
+
+
+def test_timeline_conventional_as_of_dates_are_not_exact_days(events):
+    agp.set_theme("en")
+    as_of = make_events(
+        [
+            ("stock_2019", "telecom", "milestone", "2019-09-30", "2019-09-30", "Coverage 100 %", "Phủ sóng 100 %", ""),
+            ("decision", "telecom", "decision", "2019-09-25", "2019-09-25", "Decision", "Quyết định", ""),
+        ]
+    )
+    ax = agp.timeline(as_of)
+    texts = sorted(t.get_text() for t in ax.texts if t.get_text())
+    assert texts == ["25 Sep 2019", "by 30 Sep 2019"]
+    legends = [
+        t.get_text() for child in ax.get_children() if isinstance(child, mpl.legend.Legend) for t in child.get_texts()
+    ]
+    assert "as of the report (a conventional date, not the day)" in legends and "exact day" in legends
+    faces = {tuple(np.round(mpl.colors.to_rgb(ln.get_markerfacecolor()), 3)) for ln in ax.lines}
+    assert (1.0, 1.0, 1.0) in faces  # the as-of date is an open diamond
+    assert "Coverage 100 %: by 30 Sep 2019" in agp.alt_text(ax)
+    vi = agp.timeline(as_of, language="vi")
+    assert "đến 30/9/2019" in [t.get_text() for t in vi.texts]
+    off = agp.timeline(as_of, as_of=False)
+    assert "30 Sep 2019" in [t.get_text() for t in off.texts]
+    flagged = agp.timeline(as_of, as_of=[False, True])  # in the order of the input
+    assert sorted(t.get_text() for t in flagged.texts if t.get_text()) == ["30 Sep 2019", "by 25 Sep 2019"]
+    with pytest.raises(ValueError, match="as_of has 1 items for 2 events"):
+        agp.timeline(as_of, as_of=[True])
+    plt.close("all")
+
+
+def test_different_definitions_are_not_one_series(money):
+    two = money[money["indicator"].isin(["ict_industry_revenue", "ict_industry_budget_contribution"])].copy()
+    two["period_start"] = pd.to_datetime(["2018-01-01", "2019-01-01"])  # a series over two years
+    two["period_end"] = pd.to_datetime(["2018-12-31", "2019-12-31"])
+    for helper in (agp.bar, agp.point):
+        with pytest.raises(ValueError, match="2 definitions .*ict_industry_revenue, ict_industry_budget_contribution"):
+            helper(two, x="period")
+        helper(two, x="period", mixed_definitions=True)  # when asked
+        helper(two, x="period", hue="label")  # drawn apart
+        helper(two)  # by label: not a series
+    agp.bar(money[money["indicator"] == "telecom_revenue"], x="period")  # one definition
+    plt.close("all")
+
+
+def test_small_multiples_reflow_for_a_narrow_page(money, shares):
+    rows = pd.concat([money, shares], ignore_index=True)
+    wide = agp.small_multiples(rows, ncols=3)
+    narrow = agp.small_multiples(rows, ncols=1)
+    assert narrow.get_size_inches()[0] == pytest.approx(4.4)
+    assert wide.get_size_inches()[0] == pytest.approx(13.2)
+    assert len(narrow.axes) == len(wide.axes)
+    xs = {round(sf.bbox.x0) for sf in narrow.subfigs}
+    assert len(xs) == 1  # one column
+    part = agp.small_multiples(rows, ncols=1, order=["telecom"])  # the fact sheet split by group
+    assert [sf.get_suptitle() for sf in part.subfigs if sf.get_suptitle()] == ["Telecommunications"]
+    plt.close("all")
