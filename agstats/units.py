@@ -116,6 +116,12 @@ def _unit_table(units: UnitsLike) -> dict[str, tuple[str, float]]:
 
 
 def _lookup(code: str, table: dict[str, tuple[str, float]]) -> tuple[str, float]:
+    if not isinstance(code, str):
+        kind = "a Series of unit codes" if isinstance(code, pd.Series) else f"{type(code).__name__} {code!r}"
+        raise TypeError(
+            f"a unit must be one unit code, got {kind}; for one unit per row use normalise() "
+            "(or vnd_to_usd()/usd_to_vnd(), which take a Series of codes)"
+        )
     try:
         return table[code]
     except (KeyError, TypeError):

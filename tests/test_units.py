@@ -379,3 +379,11 @@ def agstats_io():
     from agstats import io
 
     return io
+
+
+def test_a_series_of_units_where_one_code_is_expected_is_named_not_printed() -> None:
+    units = pd.Series(["vnd_bn"] * 50)
+    with pytest.raises(TypeError) as err:
+        convert(pd.Series([1.0] * 50), units, "vnd_tn", units=UNITS)  # type: ignore[arg-type]
+    assert str(err.value).startswith("a unit must be one unit code, got a Series of unit codes; ")
+    assert "vnd_bn" not in str(err.value) and len(str(err.value)) < 200
