@@ -1098,7 +1098,7 @@ def test_timeline_conventional_as_of_dates_are_not_exact_days(events):
     legends = [
         t.get_text() for child in ax.get_children() if isinstance(child, mpl.legend.Legend) for t in child.get_texts()
     ]
-    assert "as of the report (a conventional date, not the day)" in legends and "exact day" in legends
+    assert "as of a report (not a day)" in legends and "exact day" in legends
     faces = {tuple(np.round(mpl.colors.to_rgb(ln.get_markerfacecolor()), 3)) for ln in ax.lines}
     assert (1.0, 1.0, 1.0) in faces  # the as-of date is an open diamond
     assert "Coverage 100 %: by 30 Sep 2019" in agp.alt_text(ax)
