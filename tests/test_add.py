@@ -40,6 +40,13 @@ def pkg(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
     _write(folder / "indicators.csv", HEADER, BASE_ROWS)
+    # the shipped catalogue, with the fixture's two indicators described as the rows label them
+    with (folder / "catalogue.csv").open(encoding="utf-8", newline="") as fh:
+        catalogue = list(csv.reader(fh))
+    fixture_ids = {r[0] for r in BASE_ROWS}
+    kept = [r for r in catalogue[1:] if r[0] not in fixture_ids]
+    added = [[r[0], r[1], r[2], r[3], "A test indicator.", r[5], ""] for r in BASE_ROWS]
+    _write(folder / "catalogue.csv", catalogue[0], kept + added)
     assert validate_package(folder)[1] == []
     return folder
 
@@ -61,6 +68,7 @@ def test_adds_normalised_rows_and_validates(pkg: Path, tmp_path: Path) -> None:
     draft = make_draft(tmp_path, draft_row(value="1.234,5", period_start="1/1/2019", period_end="31/12/2019",
                                            evidence="doanh thu năm 2019 đạt 1.234,5 tỷ đồng"),
                        draft_row(indicator="bts_stations", sector="telecom", unit="count", value="1650",
+                                 label_en="BTS stations", label_vi="Trạm BTS",
                                  period_start="2020-12-31", period_end="2020-12-31",
                                  evidence="toàn tỉnh có 1.650 trạm BTS"))  # fmt: skip
     added = add_rows(draft, data_dir=pkg)

@@ -131,9 +131,8 @@ def test_indicator_without_catalogue_row(minipkg):
     edit_cell(minipkg, "indicators.csv", 4, "indicator", "gizmo_share")
     problems = _problems(minipkg)
     assert "indicators.csv, line 4, column 'indicator': 'gizmo_share' has no row in catalogue.csv" in problems
-    assert "catalogue.csv, line 3, column 'indicator': 'gadget_share' has no row in indicators.csv or context.csv" in (
-        problems
-    )
+    # the catalogue row left without data rows is no problem: a smaller package keeps the whole catalogue
+    assert not any(p.startswith("catalogue.csv") for p in problems), problems
 
 
 def test_label_must_agree_with_the_catalogue(minipkg):

@@ -78,7 +78,21 @@ def _data_copy(base: Path, kind: str | None) -> Path:
     )
     lines[hits[0]] = out.getvalue()
     path.write_text("".join(lines), encoding="utf-8")
+    if kind == "label":  # a label belongs to the indicator: its catalogue row must say the same
+        _relabel_catalogue(target / "catalogue.csv", row["label_en"])
     return target
+
+
+def _relabel_catalogue(path: Path, label_en: str) -> None:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    hits = [r for r in rows if r["indicator"] == ROW]
+    assert len(hits) == 1, f"expected one catalogue row for {ROW}"
+    hits[0]["label_en"] = label_en
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def _figures(nb: nbformat.NotebookNode) -> list[str]:
