@@ -251,6 +251,42 @@ def test_context_populations_by_area():
     assert both.value == pop.loc[AG, "value"] + pop.loc["kien_giang", "value"]
 
 
+def test_context_second_pass_rows():
+    """The second research pass: neighbour figures keep their own periods and definitions."""
+    ind = agstats.load_indicators(area=None)
+    # feature-phone-only shares: four neighbours, one date, never stored as a smartphone share
+    feat = ind[ind.indicator == "featurephone_only_population_share"]
+    assert set(feat.area) == {"long_an", "tien_giang", "ben_tre", "ca_mau"}
+    assert (feat.unit == "percent").all() and (feat.period_end == pd.Timestamp("2022-03-31")).all()
+    assert not (ind.indicator.str.startswith("smartphone") & ind.area.isin(set(feat.area))).any()
+    # Long An's revenues are half-year figures: never mistaken for a full year
+    la = ind[(ind.area == "long_an") & ind.indicator.isin({"telecom_revenue", "postal_revenue"})]
+    assert len(la) == 2
+    assert (la.period_start == pd.Timestamp("2024-01-01")).all() and (la.period_end == pd.Timestamp("2024-06-30")).all()
+    # a lower bound stays a lower bound
+    phone = ind[(ind.indicator == "telephone_subscribers") & (ind.area == "vinh_long")].iloc[0]
+    assert (phone.value, phone.qualifier) == (805400, "lower_bound")
+    # the combined pre-merger baseline exists only where both provinces have one figure of one definition
+    keys = ["indicator", "period_start", "period_end"]
+    parts = {area: set(map(tuple, ind.loc[ind.area == area, keys].astype(str).values)) for area in (AG, "kien_giang")}
+    for row in ind.loc[ind.area == "an_giang_kien_giang_pre2025", keys].astype(str).values:
+        assert tuple(row) in parts[AG] and tuple(row) in parts["kien_giang"], f"baseline without both parts: {row}"
+    # PAR Index scores (percent) and ranks (staged) are different ids; every new id has a catalogue row
+    par = ind[ind.indicator == "par_index_score"].set_index(["area", "period_end"])
+    assert par.loc[(AG, pd.Timestamp("2019-12-31")), "value"] == 83.32
+    staged = _staged("indicators.csv")
+    assert {"par_index_rank", "sipas_rank"} <= set(staged.indicator)
+    catalogue = pd.read_csv(ROOT / "data" / "catalogue.csv", dtype=str)
+    new_ids = {
+        "par_index_score",
+        "sipas_satisfaction_share",
+        "telephone_subscribers",
+        "internet_subscribers",
+        "featurephone_only_population_share",
+    }
+    assert new_ids <= set(catalogue.indicator)
+
+
 def test_followup_events():
     ev = agstats.load_events().set_index("event")
     assert ev.loc["telecom_2g_switch_off_2024", "date_start"] == pd.Timestamp("2024-01-01")
