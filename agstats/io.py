@@ -355,7 +355,7 @@ def load_context(
 
     Examples
     --------
-    >>> ctx = load_context()
+    >>> ctx = load_context(area="an_giang_pre2025")
     >>> int(ctx.set_index("indicator").loc["population", "value"])
     1908352
     >>> "merged_province_population" in set(load_context(area="an_giang_2025").indicator)
