@@ -313,6 +313,12 @@ def evidence_problem(row: dict[str, Any]) -> str | None:
     unit, qualifier = row.get("unit"), row.get("qualifier")
     # A recommendation or plan is worded like a plain figure ('dành 1%'): the data marks it as a target.
     ok_qualifiers = {qualifier, "exact"} if qualifier == "target" else {qualifier}
+    if row.get("method") == "estimate_by_date":
+        # Published before its period closed: 'đạt' / 'reached' is an estimate, 'đạt hơn' an estimated bound.
+        worded = {"estimate": "exact", "estimate_lower_bound": "lower_bound"}.get(str(qualifier))
+        if worded is None:
+            return f"method estimate_by_date needs qualifier estimate or estimate_lower_bound, not {qualifier}"
+        ok_qualifiers.add(worded)
     for q in found:
         if _values_match(q.value, value) and q.unit == unit and q.qualifier in ok_qualifiers:
             return None

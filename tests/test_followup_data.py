@@ -83,18 +83,22 @@ EXPECTED = [
     ("indicators", "ict_sector_provincial_budget_contribution", AG, 150, "vnd_bn", "lower_bound", *_year(2020)),
     # GRDP (context)
     ("context", "grdp", AG, 80272, "vnd_bn", "exact", *_year(2019)),
-    ("context", "grdp", AG, 89362, "vnd_bn", "exact", *_year(2020)),
-    ("context", "grdp", AG, 102700, "vnd_bn", "lower_bound", *_year(2022)),
+    ("context", "grdp", AG, 89362, "vnd_bn", "estimate", *_year(2020)),
+    ("context", "grdp", AG, 102700, "vnd_bn", "estimate_lower_bound", *_year(2022)),
     ("context", "grdp", AG, 115732, "vnd_bn", "approximate", *_year(2023)),
     ("context", "grdp_per_capita", AG, 42.598, "vnd_mn", "exact", *_year(2019)),
-    ("context", "grdp_per_capita", AG, 46.8, "vnd_mn", "lower_bound", *_year(2020)),
-    ("context", "grdp_per_capita", AG, 53.907, "vnd_mn", "exact", *_year(2022)),
+    ("context", "grdp_per_capita", AG, 46.8, "vnd_mn", "estimate_lower_bound", *_year(2020)),
+    ("context", "grdp_per_capita", AG, 53.907, "vnd_mn", "estimate", *_year(2022)),
     ("context", "grdp_per_capita", AG, 60.71, "vnd_mn", "exact", *_year(2023)),
-    # national comparators
-    ("indicators", "postal_revenue", VN, 34.3, "vnd_tn", "exact", *_year(2019)),
-    ("indicators", "telecom_sector_revenue", VN, 472.3, "vnd_tn", "exact", *_year(2019)),
+    # national comparators (figures published before their year closed are estimates)
+    ("indicators", "postal_service_revenue", VN, 34.3, "vnd_tn", "estimate", *_year(2019)),
+    ("indicators", "postal_sector_revenue", VN, 20148, "vnd_bn", "estimate", *_year(2017)),
+    ("indicators", "postal_sector_revenue", VN, 13.56, "vnd_tn", "exact", "2019-01-01", "2019-06-30"),
+    ("indicators", "postal_sector_revenue", VN, 37000, "vnd_bn", "estimate", *_year(2021)),
+    ("indicators", "postal_service_revenue", VN, 71000, "vnd_bn", "estimate_lower_bound", *_year(2024)),
+    ("indicators", "telecom_sector_revenue", VN, 472.3, "vnd_tn", "estimate", *_year(2019)),
     ("indicators", "telecom_service_revenue", VN, 147000, "vnd_bn", "exact", *_year(2024)),
-    ("indicators", "ict_sector_total_revenue", VN, 3462170, "vnd_bn", "exact", *_year(2021)),
+    ("indicators", "ict_sector_total_revenue", VN, 3462170, "vnd_bn", "estimate", *_year(2021)),
 ]
 
 
@@ -177,6 +181,44 @@ def test_national_telecom_revenue_definitions_kept_apart():
     ag = agstats.load_indicators(area=AG)
     assert set(ag[ag.indicator == "smart_device_users_share"].source) == {"mic2019"}
     assert "điện thoại thông minh" in ag[ag.indicator == "smartphone_users_share"].evidence.iloc[0]
+
+
+def test_national_postal_revenue_definitions_kept_apart():
+    ind = agstats.load_indicators(area=VN)
+    assert "postal_revenue" not in set(ind.indicator), "national postal revenue needs a definition-specific id"
+    sector = ind[ind.indicator == "postal_sector_revenue"]
+    service = ind[ind.indicator == "postal_service_revenue"]
+    assert len(sector) >= 3 and len(service) >= 2
+    for r in pd.concat([sector, service]).itertuples():
+        assert "NOT comparable" in r.note, r
+    # each id follows its phrase: "dịch vụ" / "postal services" is service revenue, "lĩnh vực" / "ngành" the sector
+    assert not sector.evidence.str.contains("dịch vụ|postal service", case=False).any()
+    assert service.evidence.str.contains("dịch vụ|postal service", case=False).all()
+    # An Giang's postal-enterprise revenue keeps its own id
+    assert "postal_revenue" in set(agstats.load_indicators(area=AG).indicator)
+
+
+def test_full_year_figures_published_within_the_year_are_estimates():
+    src = agstats.load_sources().set_index("id").published
+    for name, df in _tables().items():
+        year = (df.period_start.dt.strftime("%m-%d") == "01-01") & (df.period_end.dt.strftime("%m-%d") == "12-31")
+        year &= df.period_start.dt.year == df.period_end.dt.year
+        for r in df[year].itertuples():
+            if src[r.source][:4] == str(r.period_end.year):  # published before the year closed
+                assert r.qualifier in ("estimate", "estimate_lower_bound", "target"), (name, r.indicator, r.source)
+        # a row read as an estimate because of its date says so in its note
+        for r in df[df.method == "estimate_by_date"].itertuples():
+            assert "estimate_by_date" in r.note and "before the period closed" in r.note, (name, r.indicator)
+
+
+def test_2019_report_bounds_and_dates():
+    ind = agstats.load_indicators(area=AG).set_index("indicator")
+    assert ind.loc["ict_training_institutions", "qualifier"] == "lower_bound"  # a named list, not a total
+    rec = ind.loc["ict_budget_share_recommended"]
+    assert rec.period_start == rec.period_end == pd.Timestamp("2019-09-30")
+    assert "2019-09-30" in rec.note and "two ways" in rec.note and "Dated at the working session" not in rec.note
+    notes = pd.concat([df.note.dropna() for df in _tables().values()])
+    assert not notes.str.contains("docs/periods.md").any(), "docs/periods.md does not exist"
 
 
 @pytest.mark.parametrize(

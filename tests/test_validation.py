@@ -121,6 +121,17 @@ def test_count_of_list_mismatch(minipkg):
     assert "lists 3 items" in p.message
 
 
+def test_estimate_by_date_reads_reached_as_an_estimate():
+    # a year's figure published before the year closed: "đạt" is an estimate, "đạt hơn" an estimated bound
+    row = dict(evidence="doanh thu dịch vụ Viễn thông đạt 138 nghìn tỷ đồng", value=138.0, unit="vnd_tn")
+    assert evidence_problem(dict(row, qualifier="estimate", method="estimate_by_date")) is None
+    assert "not 138 vnd_tn estimate" in evidence_problem(dict(row, qualifier="estimate", method="stated"))
+    assert "needs qualifier" in evidence_problem(dict(row, qualifier="exact", method="estimate_by_date"))
+    bound = dict(evidence="doanh thu toàn ngành đạt hơn 2,1 triệu tỷ đồng", value=2100.0, unit="vnd_tn")
+    assert evidence_problem(dict(bound, qualifier="estimate_lower_bound", method="estimate_by_date")) is None
+    assert evidence_problem(dict(bound, qualifier="estimate", method="estimate_by_date"))  # the bound stays a bound
+
+
 def test_exchange_rate_evidence_mismatch(minipkg):
     edit_cell(minipkg, "exchange_rates.csv", 2, "vnd_per_usd", "20001")
     p = only_problem(minipkg)
