@@ -192,7 +192,7 @@ def load_context(*, area: str | Iterable[str] | None = None, data_dir: Path | st
 
     Examples
     --------
-    >>> ctx = load_context()
+    >>> ctx = load_context(area="an_giang_pre2025")
     >>> int(ctx.set_index("indicator").loc["population", "value"])
     1908352
     """

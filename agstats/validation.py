@@ -311,6 +311,13 @@ def evidence_problem(row: dict[str, Any]) -> str | None:
     if not found:
         return f"evidence {evidence!r} states no quantity"
     unit, qualifier = row.get("unit"), row.get("qualifier")
+    if row.get("method") == "sum_of_areas":
+        # A computed baseline: one phrase per area, joined by ' | '; each must state its part in the row's unit.
+        parts = [find_quantities(p) for p in evidence.split(" | ")]
+        if len(parts) < 2 or any(len([q for q in qs if q.unit == unit]) != 1 for qs in parts):
+            return f"evidence {evidence!r} needs one phrase per area, each stating one figure in {unit}"
+        total = sum(q.value for qs in parts for q in qs if q.unit == unit)
+        return None if _values_match(total, value) else f"evidence {evidence!r} sums to {total:g} {unit}, not {value:g}"
     # A recommendation or plan is worded like a plain figure ('dành 1%'): the data marks it as a target.
     ok_qualifiers = {qualifier, "exact"} if qualifier == "target" else {qualifier}
     if row.get("method") == "estimate_by_date":

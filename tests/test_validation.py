@@ -42,7 +42,7 @@ def test_shipped_package_is_valid():
         ("indicators.csv", 2, "value", "12,5", "not a number: '12,5'"),
         ("indicators.csv", 3, "value", "abc", "not a number: 'abc'"),
         ("indicators.csv", 2, "period_start", "2018-13-01", "not an ISO date"),
-        ("indicators.csv", 2, "area", "kien_giang", "unknown area 'kien_giang'"),
+        ("indicators.csv", 2, "area", "phnom_penh", "unknown area 'phnom_penh'"),
         ("context.csv", 2, "unit", "people", "unknown unit 'people'"),
         ("events.csv", 2, "source", "nowhere", "unknown source 'nowhere'"),
         ("events.csv", 2, "kind", "party", "unknown kind 'party'"),
@@ -130,6 +130,19 @@ def test_estimate_by_date_reads_reached_as_an_estimate():
     bound = dict(evidence="doanh thu toàn ngành đạt hơn 2,1 triệu tỷ đồng", value=2100.0, unit="vnd_tn")
     assert evidence_problem(dict(bound, qualifier="estimate_lower_bound", method="estimate_by_date")) is None
     assert evidence_problem(dict(bound, qualifier="estimate", method="estimate_by_date"))  # the bound stays a bound
+
+
+def test_sum_of_areas_adds_one_phrase_per_area():
+    row = dict(
+        evidence="là 1.908.352 người | là 1.723.067 người",
+        value=3631419.0,
+        unit="persons",
+        qualifier="exact",
+        method="sum_of_areas",
+    )
+    assert evidence_problem(row) is None
+    assert "sums to 3.63142e+06 persons, not 3.6e+06" in evidence_problem(dict(row, value=3600000.0))
+    assert "one phrase per area" in evidence_problem(dict(row, evidence="là 1.908.352 người"))
 
 
 def test_exchange_rate_evidence_mismatch(minipkg):
