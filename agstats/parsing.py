@@ -592,6 +592,7 @@ _KM2_RE: Final = re.compile(
 )
 _KM_RE: Final = re.compile(r"[ ]*(?:km|ki-?lô-?mét|kilômét|kilomet(?:er|re)?s?|cây[ ]+số)(?!\w)(?![ ]*/)", _I)
 _PER100_RE: Final = re.compile(  # "máy/100 dân", "thuê bao Internet băng rộng cố định/100 dân"
+    r"(?=[^/\n.;:]{0,80}/[ ]*100)"  # a cheap test first: a "/100" close by
     r"[ ]*(?:[^\W\d_]+[ ]+){0,6}?[^\W\d_]+[ ]*/[ ]*100[ ]+(?:dân|người(?:[ ]+dân)?|inhabitants|people|persons)(?!\w)",
     _I,
 )
@@ -603,6 +604,7 @@ _PER_POINT = r"[ ]*/[ ]*(?:01[ ]+|1[ ]+)?điểm(?:[ ]+phục[ ]+vụ)?(?!\w)"  
 _KM_PER_POINT_RE: Final = re.compile(rf"[ ]*(?:km|ki-?lô-?mét){_PER_POINT}", _I)
 _PERSONS_PER_POINT_RE: Final = re.compile(rf"[ ]*(?:người|dân){_PER_POINT}", _I)
 _PER_DAY_RE: Final = re.compile(  # a count per day or per month: "1.250 hồ sơ/ngày", "35 tin, bài/ngày"
+    r"(?=[^/\n.;:]{0,40}/)"  # a cheap test first: a "/" close by
     r"[ ]*(?!(?:năm|tháng|ngày|tuần|quý|quí|giờ|phút|giây)(?!\w))"  # "30 ngày/tháng": a length of time
     r"(?:[^\W\d_]+(?:[ ]+|,[ ]*)){0,2}?[^\W\d_]+[ ]*/[ ]*(?:ngày|tháng)(?![ ]+đêm)(?!\w)",
     _I,
