@@ -618,7 +618,7 @@ def evidence_problem(row: dict[str, Any]) -> str | None:
     >>> evidence_problem(dict(row, qualifier="exact"))
     "evidence 'Trên 60% dân số' states 60 percent lower_bound, not 60 percent exact"
     """
-    from .parsing import find_quantities  # the project's one number parser
+    from .parsing import find_quantities, parse_number  # the project's one number parser
 
     evidence, value = row.get("evidence"), row.get("value")
     if evidence is None or value is None:
@@ -630,6 +630,21 @@ def evidence_problem(row: dict[str, Any]) -> str | None:
     if not found:
         return f"evidence {evidence!r} states no quantity"
     unit, qualifier = row.get("unit"), row.get("qualifier")
+    if row.get("method") == "table_row":
+        # One row of a published ranking or score table ('54 An Giang', 'An Giang 08 (0,677)'): the
+        # table's column headings, not the phrase, say what each number is (the row's note names the
+        # column). The value must be one of the row's numbers; a table states exact figures.
+        if qualifier != "exact":
+            return f"method table_row needs qualifier exact, not {qualifier}"
+        numbers = [q.value for q in found]
+        for token in re.findall(r"\d+(?:[.,]\d+)*", evidence):  # cells the prose parser skips: '(0,623)'
+            try:
+                numbers.append(parse_number(token))
+            except ValueError:
+                continue
+        if any(_values_match(n, value) for n in numbers):
+            return None
+        return f"evidence {evidence!r} (a table row) has no number {value:g}"
     if row.get("method") == "sum_of_areas":
         # A computed baseline: one phrase per area, joined by ' | '; each must state its part in the row's unit.
         parts = [find_quantities(p) for p in evidence.split(" | ")]

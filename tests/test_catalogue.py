@@ -58,19 +58,22 @@ def test_describe_record():
     info = describe("telecom_revenue")
     assert isinstance(info, IndicatorMetadata)
     assert info.canonical_unit == "vnd_bn" and info.canonical_unit_label == "billion đồng"
-    assert info.n_rows == 3 and info.table == "indicators"
-    assert info.sources == ("mic2019", "agportal2019yearend")
+    # An Giang's three rows and Long An's half-year figure (a neighbour, the same definition)
+    assert info.n_rows == 4 and info.table == "indicators"
+    assert info.sources == ("mic2019", "agportal2019yearend", "baolongan2024ict")
     assert info.qualifiers == ("exact", "estimate")
-    assert (info.first_date, info.last_date) == ("2018-01-01", "2019-12-31")
+    assert (info.first_date, info.last_date) == ("2018-01-01", "2024-06-30")
     assert "scopes" in info.notes
     text = str(info)
     for key in ("definition:", "canonical unit:", "areas:", "periods covered:", "sources:", "rows:", "notes:"):
         assert key in text
-    assert json.loads(to_json(info))["n_rows"] == 3
+    assert json.loads(to_json(info))["n_rows"] == 4
 
 
 def test_describe_covers_every_area_and_the_context_table():
-    assert describe("postal_revenue").areas == ("an_giang_pre2025", "vietnam")
+    # national postal revenue has its own ids by definition (postal_sector_revenue, postal_service_revenue)
+    assert describe("postal_revenue").areas == ("an_giang_pre2025", "long_an")
+    assert describe("postal_service_revenue").areas == ("vietnam",)
     pop = describe("population")
     assert pop.table == "context" and pop.units == ("persons",)
 
@@ -114,7 +117,7 @@ def test_catalogue_table_with_coverage():
     rows = pd.concat([agstats.load_indicators(area="all"), agstats.load_context(area="all")])
     assert cat["n_rows"].sum() == len(rows)
     tel = cat.set_index("indicator").loc["telecom_revenue"]
-    assert tel["sources"] == "mic2019, agportal2019yearend" and tel["n_rows"] == 3
+    assert tel["sources"] == "mic2019, agportal2019yearend, baolongan2024ict" and tel["n_rows"] == 4
     assert cat["first_date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
 
 
