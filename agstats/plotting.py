@@ -464,8 +464,10 @@ def figure_svg(fig: Figure, *, bbox_inches: Literal["tight"] | None = "tight") -
             edgecolor=fig.get_edgecolor(),
             metadata=metadata,
         )
-    svg = _stable_ids(buf.getvalue().decode("utf-8"))
     alt = alt_text(fig)
+    # ids from what the figure says (titles and alt text, both deterministic): the drawn coordinates can
+    # differ in their last bits between processes, and so can anything hashed from them
+    svg = _stable_ids(buf.getvalue().decode("utf-8"), key="\n".join(filter(None, (title, alt))) or None)
     if alt and alt != title:
         desc = f"\n <desc>{_xml_escape(alt)}</desc>"
         end = svg.find("</title>")
@@ -478,19 +480,21 @@ def figure_svg(fig: Figure, *, bbox_inches: Literal["tight"] | None = "tight") -
 _HASHED_ID = re.compile(r'(id="|url\(#|href="#)([a-z]+[0-9a-f]{10})(?=[")])')
 
 
-def _stable_ids(svg: str) -> str:
+def _stable_ids(svg: str, key: str | None = None) -> str:
     """Renumber matplotlib's hashed ids in order of appearance.
 
     matplotlib names a clip path by a hash of its exact coordinates, which can
     differ in the last bits between two runs of the same layout (constrained
     layout of subfigures), so the same picture could get other ids.  The new ids
-    are a digest of the SVG without its ids (the same picture, the same ids;
-    different figures shown in one page do not collide) plus a running number.
+    are a digest of *key* (the figure's titles and alt text, when given) or else
+    of the SVG without its ids (the same picture, the same ids; different figures
+    shown in one page do not collide) plus a running number.
     """
     found = list(dict.fromkeys(m.group(2) for m in _HASHED_ID.finditer(svg)))
     if not found:
         return svg
-    digest = hashlib.sha256(_HASHED_ID.sub(r"\1#", svg).encode("utf-8")).hexdigest()[:8]
+    basis = key if key is not None else _HASHED_ID.sub(r"\1#", svg)
+    digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:8]
     new = {old: f"{old[:-10]}{digest}-{i}" for i, old in enumerate(found)}  # "p", "h", "m" + digest + number
     return _HASHED_ID.sub(lambda m: m.group(1) + new[m.group(2)], svg)
 
