@@ -20,6 +20,12 @@ Used by ``make report`` (and by ``tests/test_site.py``). Steps:
 4. Post-process the HTML: every notebook image gets its alt text (the figure's
    matplotlib titles; failing that, "Figure N in section <heading>"), and the build
    fails if any ``<img>`` on any page is left without a meaningful alt.
+5. A Content-Security-Policy ``<meta>`` first in every page's head: scripts from the
+   site's own files only, plus the theme's known inline snippets by sha256 (an
+   allowlist, :data:`THEME_SCRIPTS`: an inline script that is not one of them, e.g. one
+   that came from the data, gets no hash and is refused, and the build names it);
+   the theme's two ``onclick`` handlers become ``data-agstats-click`` attributes
+   handled by ``_static/agstats-csp.js``. No plugins, no ``<base>``, no remote origins.
 
 Usage::
 
@@ -43,9 +49,10 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pandas as pd
+
+from agstats.escape import html_text, safe_url  # the one escaping helper (safe_url: http(s) only)
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -78,7 +85,7 @@ LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
 
 
 def esc(value: object) -> str:
-    """Escape text for HTML content or a quoted attribute, and for the MyST page around it.
+    """:func:`agstats.escape.html_text`, made safe for the MyST page around the HTML too.
 
     Newlines become character references so that a value can never end the raw
     HTML block (a blank line would); braces likewise, so that MyST substitutions
@@ -87,16 +94,8 @@ def esc(value: object) -> str:
     >>> esc('<script>a="1" & {{ b }}</script>\\n')
     '&lt;script&gt;a=&quot;1&quot; &amp; &#123;&#123; b &#125;&#125;&lt;/script&gt;&#10;'
     """
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    text = html.escape(text, quote=True)
+    text = html_text(value)
     return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("{", "&#123;").replace("}", "&#125;")
-
-
-def safe_url(url: object) -> str | None:
-    """The URL if it is an absolute http(s) URL, else None (never a javascript: link)."""
-    text = str(url or "").strip()
-    parts = urlsplit(text)
-    return text if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def anchor(source_id: str) -> str:
@@ -496,6 +495,101 @@ def add_alt_text(html_dir: Path, alts_by_page: dict[str, dict[str, str]]) -> lis
 
 
 # --------------------------------------------------------------------------
+# Content-Security-Policy
+# --------------------------------------------------------------------------
+
+#: The inline scripts the themes and extensions write (pydata-sphinx-theme's light/dark mode and
+#: search-field focus, sphinx-togglebutton's settings, Sphinx's search option, myst-nb's MathJax
+#: options), whitespace-normalised.
+#: Only these get a hash in the page's policy: an inline script found in a page but not listed
+#: here (for instance one that came from the data) is not hashed, so the browser refuses it.
+THEME_SCRIPTS = frozenset(
+    " ".join(s.split())
+    for s in (
+        'document.documentElement.dataset.mode = localStorage.getItem("mode") || "auto"; '
+        'document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";',
+        "let toggleHintShow = 'Click to show';",
+        "let toggleHintHide = 'Click to hide';",
+        "let toggleOpenOnPrint = 'true';",
+        "var togglebuttonSelector = '.toggle, .admonition.dropdown';",
+        "DOCUMENTATION_OPTIONS.search_as_you_type = false;",
+        # myst-nb's MathJax configuration on pages with math (the site ships no MathJax: inert)
+        'window.MathJax = {"options": {"processHtmlClass": "tex2jax_process|mathjax_process|math|output_area"}}',
+        '// Activate the search field on page load let searchInput = document.querySelector("form.bd-search input"); '
+        'if (searchInput) { searchInput.focus(); searchInput.select(); console.log("[PST]: Set focus on search field."); }',
+    )
+)
+#: The theme's inline click handlers, replaced by data attributes that _static/agstats-csp.js handles.
+THEME_HANDLERS = {
+    'onclick="window.print()"': 'data-agstats-click="print"',
+    'onclick="toggleFullScreen()"': 'data-agstats-click="fullscreen"',
+}
+INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\ssrc=)[^>]*>(.*?)</script>", re.S | re.I)
+CSP_META = '<meta http-equiv="Content-Security-Policy" content="{policy}" />'
+
+
+def content_security_policy(page_html: str, pagename: str) -> tuple[str, list[str]]:
+    """The policy for one page, and the inline scripts it refuses (those not in THEME_SCRIPTS).
+
+    Scripts only from the site itself or, inline, whose sha256 is that of a known theme
+    snippet; no plugins, no ``<base>``, no network origins (everything is 'self').
+
+    >>> policy, refused = content_security_policy(
+    ...     "<script>let toggleHintShow = 'Click to show';</script><script>alert(1)</script>", "index")
+    >>> refused, policy.count("'sha256-")
+    (['alert(1)'], 1)
+    """
+    allowed = THEME_SCRIPTS | {f"DOCUMENTATION_OPTIONS.pagename = '{pagename}';"}
+    hashes: list[str] = []
+    refused: list[str] = []
+    for m in INLINE_SCRIPT.finditer(page_html):
+        body = m.group(1)
+        if " ".join(body.split()) in allowed:
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+            if f"'sha256-{digest}'" not in hashes:
+                hashes.append(f"'sha256-{digest}'")
+        elif body.strip():
+            refused.append(" ".join(body.split())[:80])
+    policy = "; ".join(
+        [
+            "default-src 'self'",
+            " ".join(["script-src 'self'", *hashes]),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+        ]
+    )
+    return policy, refused
+
+
+def add_csp(html_dir: Path) -> list[str]:
+    """Put the Content-Security-Policy meta tag first in every page's head; return refused scripts."""
+    refused_all: list[str] = []
+    for page in sorted(html_dir.rglob("*.html")):
+        if page.relative_to(html_dir).parts[0] == "_static":  # theme template fragments, not pages
+            continue
+        text = page.read_text(encoding="utf-8")
+        for handler, replacement in THEME_HANDLERS.items():
+            text = text.replace(handler, replacement)
+        pagename = page.relative_to(html_dir).with_suffix("").as_posix()
+        policy, refused = content_security_policy(text, pagename)
+        refused_all += [f"{page.relative_to(html_dir)}: {r}" for r in refused]
+        meta = CSP_META.format(policy=html.escape(policy, quote=True))
+        head = re.search(r"<head\b[^>]*>", text)
+        if head is None:
+            refused_all.append(f"{page.relative_to(html_dir)}: no <head> for the policy")
+            continue
+        # Right after <meta charset>: the policy must come before any script.
+        charset = re.compile(r"\s*<meta charset=[^>]*>").match(text, head.end())
+        at = charset.end() if charset else head.end()
+        page.write_text(text[:at] + meta + "\n" + text[at:], encoding="utf-8")
+    return refused_all
+
+
+# --------------------------------------------------------------------------
 # Build
 # --------------------------------------------------------------------------
 
@@ -612,6 +706,15 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print("build_site: images without alt text:\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1
+
+    # 5. Content-Security-Policy on every page (an inline script not from the theme is refused).
+    refused = add_csp(html_dir)
+    if refused:
+        print(
+            "build_site: inline scripts not from the theme, refused by the Content-Security-Policy:\n  "
+            + "\n  ".join(refused),
+            file=sys.stderr,
+        )
     t_site = time.perf_counter() - t_site
 
     pages = sorted(html_dir.glob("*.html"))
