@@ -254,6 +254,82 @@ def sources_page(sources: pd.DataFrame) -> str:
     return "\n".join(out)
 
 
+#: Section headings of the API reference, by the module a public name comes from (others: the module's name).
+API_SECTIONS = {
+    "agstats.io": "Loading the data",
+    "agstats.lookup": "Looking up figures",
+    "agstats.catalogue": "The indicator catalogue",
+    "agstats.series": "Growth, intervals and series",
+    "agstats.units": "Units and currencies",
+    "agstats.cite": "Citing the sources",
+    "agstats.escape": "Escaping data text",
+    "agstats.parsing": "Reading Vietnamese numbers",
+    "agstats.extract": "Extracting figures from text",
+    "agstats.add": "Adding figures to the data",
+    "agstats.validation": "Validating a data package",
+}
+
+
+def _autodoc(qualified: str, obj: object) -> str:
+    import inspect
+
+    if inspect.isclass(obj):
+        return f".. autoclass:: {qualified}\n   :members:\n"
+    if callable(obj):
+        return f".. autofunction:: {qualified}\n"
+    return f".. autodata:: {qualified}\n   :annotation:\n"
+
+
+def api_page() -> str:
+    """The Markdown source of the API reference: every name of ``agstats.__all__`` and of
+    ``agstats.plotting.__all__``, documented by Sphinx autodoc from its numpy-style docstring
+    (napoleon), grouped by the module it comes from, in the order of ``__all__``."""
+    import inspect
+
+    import agstats
+    from agstats import plotting
+
+    out = [
+        "# API reference",
+        "",
+        f"The public functions and classes of the `agstats` package, version {esc(agstats.__version__)}, "
+        "generated from their docstrings when this site is built. Everything listed is importable from "
+        "`agstats` (for example `agstats.load_indicators`), except the plotting helpers, which are in "
+        "`agstats.plotting`. The examples run as tests (`make test`).",
+        "",
+    ]
+    groups: dict[str, list[str]] = {}
+    for name in agstats.__all__:
+        obj = getattr(agstats, name)
+        if inspect.ismodule(obj) or name == "__version__":
+            continue
+        module = getattr(obj, "__module__", None) or "agstats"
+        groups.setdefault(module, []).append(name)
+    out += [
+        "```{eval-rst}",
+        ".. py:data:: agstats.__version__",
+        "   :type: str",
+        "",
+        f"   The version of the package (this site: ``{agstats.__version__}``).",
+        "```",
+        "",
+    ]
+    for module, names in groups.items():
+        out += [f"## {API_SECTIONS.get(module, module)}", "", "```{eval-rst}"]
+        out += [_autodoc(f"agstats.{name}", getattr(agstats, name)) for name in names]
+        out += ["```", ""]
+    out += [
+        "## Plotting (`agstats.plotting`)",
+        "",
+        "Needs the plotting libraries (matplotlib and seaborn).",
+        "",
+        "```{eval-rst}",
+    ]
+    out += [_autodoc(f"agstats.plotting.{name}", getattr(plotting, name)) for name in plotting.__all__]
+    out += ["```", ""]
+    return "\n".join(out)
+
+
 def notebook_title(path: Path) -> str | None:
     """The first level-1 heading of a notebook."""
     nb = json.loads(path.read_text(encoding="utf-8"))
@@ -281,6 +357,7 @@ def toc_yaml(notebook_names: Iterable[str]) -> str:
         "    chapters:",
         "      - file: data",
         "      - file: sources",
+        "      - file: api",
         "      - file: reproduce",
     ]
     return "\n".join(lines) + "\n"
@@ -312,6 +389,7 @@ def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str]) 
     units = agstats.load_units(data_dir=data_dir)
     (src / "data.md").write_text(data_page(indicators, context, units, version=agstats.__version__), encoding="utf-8")
     (src / "sources.md").write_text(sources_page(sources), encoding="utf-8")
+    (src / "api.md").write_text(api_page(), encoding="utf-8")
     (src / "_toc.yml").write_text(toc_yaml(notebook_names), encoding="utf-8")
     counts = {
         "n_indicators": len(indicators),

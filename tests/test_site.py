@@ -149,7 +149,7 @@ def test_build_reports_the_index_and_its_time(site):
     assert f"open {index.resolve()}" in site["stdout"]
     assert "site built in" in site["stdout"]
     names = {p.stem for p in site["html"].glob("*.html")}
-    assert {p.stem for p in NOTEBOOKS} | {"index", "data", "sources", "reproduce"} <= names
+    assert {p.stem for p in NOTEBOOKS} | {"index", "data", "sources", "api", "reproduce"} <= names
 
 
 # --------------------------------------------------------------------------
@@ -311,6 +311,29 @@ def test_sources_page_lists_every_source(browser, site, serve):
     finally:
         info["context"].close()
     assert rows == len(agstats.load_sources())
+
+
+def test_api_reference_documents_every_public_name_with_its_examples(site):
+    """Every name of agstats.__all__ and agstats.plotting.__all__ has an entry; docstring Examples are shown."""
+    import inspect
+
+    from agstats import plotting
+
+    page = (site["html"] / "api.html").read_text(encoding="utf-8")
+    entries = re.split(r'(?=<dt class="sig sig-object py" id=")', page)
+    by_id = {m.group(1): e for e in entries if (m := re.match(r'<dt class="sig sig-object py" id="([^"]+)"', e))}
+    public = {f"agstats.{n}": getattr(agstats, n) for n in agstats.__all__ if n != "plotting"}
+    public |= {f"agstats.plotting.{n}": getattr(plotting, n) for n in plotting.__all__}
+    assert sorted(set(public) - set(by_id)) == []
+    without_examples = [
+        name
+        for name, obj in public.items()
+        if (inspect.isfunction(obj) or inspect.isclass(obj))
+        and "Examples\n" in (inspect.getdoc(obj) or "")
+        and '<p class="rubric">Examples</p>' not in by_id[name]  # up to the next entry (or member)
+    ]
+    assert without_examples == []
+    assert page.count('<div class="doctest highlight-default') >= len(public) // 2  # examples shown as code
 
 
 def test_screenshots_saved(crawl):
