@@ -141,9 +141,9 @@ document.addEventListener('securitypolicyviolation', e => window.agstatsCspViola
 """
 
 
-def visit(browser, url: str, *, screenshot: Path | None = None) -> dict:
+def visit(browser, url: str, *, screenshot: Path | None = None, width: int = 1366) -> dict:
     """Open one page; return what the tests check (requests, errors, images, headings, links)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 600 else 844})
     seen = {"requests": [], "outside": [], "failed": [], "console": [], "dialogs": []}
     context.add_init_script(CSP_LISTENER)
 
@@ -167,6 +167,11 @@ def visit(browser, url: str, *, screenshot: Path | None = None) -> dict:
         lambda r: urlsplit(r.url).hostname in LOCAL_HOSTS and seen["failed"].append(f"{r.failure} {r.url}"),
     )
     response = page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    # First load (a new context: empty cache): the page and all it fetched before any scrolling.
+    first_load = page.evaluate("""() => [...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource')].reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0)""")
+    page.evaluate("() => { for (const i of document.images) i.loading = 'eager'; }")  # then every figure
     page.evaluate("""() => Promise.all([...document.images].map(i => i.complete ? null :
                      new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); })))""")
     page.wait_for_load_state("networkidle")
@@ -187,12 +192,16 @@ def visit(browser, url: str, *, screenshot: Path | None = None) -> dict:
           csp_first: document.head.firstElementChild?.matches('meta[charset]') &&
                      document.head.children[1]?.matches('meta[http-equiv="Content-Security-Policy"]'),
           violations: window.agstatsCspViolations || [],
+          footer: document.querySelector('.agstats-data-version')?.textContent ?? null,
+          text: document.body.innerText,
         };
     }""")
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(screenshot), full_page=True)
-    info.update(seen, status=response.status if response else None, url=url, page=page, context=context)
+    info.update(
+        seen, bytes=first_load, status=response.status if response else None, url=url, page=page, context=context
+    )
     return info
 
 

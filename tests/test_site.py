@@ -21,7 +21,7 @@ from urllib.parse import urldefrag, urlsplit
 import nbformat
 import pandas as pd
 import pytest
-from sitetools import NOTEBOOKS, SCREENSHOTS, XSS, bs, run_build, visit
+from sitetools import NOTEBOOKS, ROOT, SCREENSHOTS, XSS, bs, run_build, visit
 
 import agstats
 
@@ -185,7 +185,9 @@ def crawl(site, browser, serve) -> dict[str, dict]:
 
 
 def test_navigation_from_the_index_reaches_every_page(site, crawl):
-    built = {p.name for p in site["html"].glob("*.html")} - {"search.html"}
+    built = {
+        p.relative_to(site["html"]).as_posix() for p in site["html"].rglob("*.html") if "_static" not in p.parts
+    } - {"search.html"}
     assert {f"{p.stem}.html" for p in NOTEBOOKS} <= set(crawl)
     assert built - set(crawl) == set(), "pages no link leads to"
     assert len(crawl) == len(built) + 1  # + search.html?q=...
@@ -334,6 +336,71 @@ def test_api_reference_documents_every_public_name_with_its_examples(site):
     ]
     assert without_examples == []
     assert page.count('<div class="doctest highlight-default') >= len(public) // 2  # examples shown as code
+
+
+FIRST_LOAD_LIMIT = 600 * 1024
+
+
+def test_no_icon_font_script_and_no_source_maps(site):
+    assert list(site["html"].rglob("*.map")) == [] and not (site["html"] / "_static/scripts/fontawesome.js").exists()
+    assert [p for p in site["html"].rglob("*.js") if "sourceMappingURL" in p.read_text(errors="replace")] == []
+    index = (site["html"] / "index.html").read_text(encoding="utf-8")
+    assert 'class="fa-solid fa-bars agstats-icon"' in index and '<i class="fa' not in index
+
+
+def test_first_load_of_every_page_is_light_at_both_widths(site, crawl, browser, serve, request):
+    """≤ 600 KB per first load at 1366 px (the crawl) and at 390 px (a phone); figures in _build/screenshots."""
+    import json
+
+    # Known gap: the theme's stylesheet alone is 310 kB uncompressed (Bootstrap inside), and the
+    # data, API and search pages and the two longest analyses still exceed the limit.
+    request.applymarker(pytest.mark.xfail(strict=True, reason="some pages still exceed 600 KB (see first-load.json)"))
+    base = serve(site["html"])
+    heavy = {}
+    measured = {}
+    for path, info in crawl.items():
+        phone = visit(
+            browser, base + path, width=390, screenshot=SCREENSHOTS / "index-390.png" if path == "index.html" else None
+        )
+        phone["context"].close()
+        for width, seen in ((1366, info), (390, phone)):
+            measured[f"{path} at {width} px"] = round(seen["bytes"] / 1024)
+            if not 0 < seen["bytes"] <= FIRST_LOAD_LIMIT:
+                heavy[f"{path} at {width} px"] = seen["bytes"]
+    (SCREENSHOTS / "first-load.json").write_text(json.dumps(measured, indent=1) + "\n")  # KB per page
+    assert (SCREENSHOTS / "index-390.png").stat().st_size > 10_000
+    assert heavy == {}
+
+
+def test_every_page_states_the_data_version_and_its_last_change(crawl):
+    import json
+
+    package = json.loads((agstats.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    updated = bs.data_last_changed(agstats.data_dir(), package)
+    version = str(package.get("version") or f"of agstats {agstats.__version__}")
+    expected = f"Data version {version}" + (f", last updated {updated}." if updated else ".")
+    assert {p: i["footer"] for p, i in crawl.items() if not (i["footer"] or "").startswith(expected)} == {}
+
+
+def test_every_docs_page_the_text_mentions_is_on_the_site(site, crawl):
+    mentioned = {m for i in crawl.values() for m in re.findall(r"\bdocs/([\w-]+)\.md\b", i["text"])}
+    assert mentioned, "the analyses cite docs/*.md"
+    dead = sorted(m for m in mentioned if not (ROOT / "docs" / f"{m}.md").exists())
+    notes = mentioned - set(dead)
+    assert sorted(m for m in notes if not (site["html"] / "docs" / f"{m}.html").exists()) == []
+    assert {f"docs/{m}.html" for m in notes} <= set(crawl)  # and a link leads there
+    if dead:  # a mention of a note that does not exist at all: the text (data, notebooks) must change
+        pytest.xfail(f"the text mentions docs/*.md files that do not exist: {dead}")
+
+
+def test_no_dead_pointer_to_a_repository(crawl):
+    """site/_config.yml's repository.url is empty by default: then no page sends readers to "the repository"."""
+    if bs.site_repository():
+        pytest.skip("a repository is set in site/_config.yml")
+    said = {
+        p: m for p, i in crawl.items() if (m := re.findall(r"[^.]*\bthe (?:project's )?repository\b[^.]*", i["text"]))
+    }
+    assert said == {}
 
 
 def test_screenshots_saved(crawl):
