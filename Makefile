@@ -52,10 +52,14 @@ site-serve:
 
 # Only the site's tests (generators, build failures, Chromium); screenshots in _build/screenshots/.
 site-test: $(STAMP)
-	$(PY) -m pytest tests/test_site.py
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests/test_site.py tests/test_site_builds.py
 
+# Two workers (the machines have 2 cores); --dist loadfile keeps each file on one worker, which
+# nbval needs and which lets the site tests build the site once (a session fixture per worker).
+# TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Re-execute the committed notebooks in place (after a data change), each in a fresh kernel.
 notebooks: $(STAMP)

@@ -20,6 +20,15 @@ Used by ``make report`` (and by ``tests/test_site.py``). Steps:
 4. Post-process the HTML: every notebook image gets its alt text (the figure's
    matplotlib titles; failing that, "Figure N in section <heading>"), and the build
    fails if any ``<img>`` on any page is left without a meaningful alt.
+5. Light pages: the theme's Font Awesome icons become inline SVG (paths taken from the
+   theme's own ``fontawesome.js``, which is then dropped: 1.5 MB per first load) and the
+   source maps go.
+6. A Content-Security-Policy ``<meta>`` first in every page's head: scripts from the
+   site's own files only, plus the theme's known inline snippets by sha256 (an
+   allowlist, :data:`THEME_SCRIPTS`: an inline script that is not one of them, e.g. one
+   that came from the data, gets no hash and is refused, and the build names it);
+   the theme's two ``onclick`` handlers become ``data-agstats-click`` attributes
+   handled by ``_static/agstats-csp.js``. No plugins, no ``<base>``, no remote origins.
 
 Usage::
 
@@ -43,13 +52,15 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pandas as pd
+
+from agstats.escape import html_text, safe_url  # the one escaping helper (safe_url: http(s) only)
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 NOTEBOOKS = ROOT / "notebooks"
+DOCS = ROOT / "docs"
 EXECUTE = ROOT / "scripts" / "execute_notebooks.py"
 
 EXECUTED = ".executed.json"  # in site_src: which executed copies are up to date (for --reuse-executed)
@@ -78,7 +89,7 @@ LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
 
 
 def esc(value: object) -> str:
-    """Escape text for HTML content or a quoted attribute, and for the MyST page around it.
+    """:func:`agstats.escape.html_text`, made safe for the MyST page around the HTML too.
 
     Newlines become character references so that a value can never end the raw
     HTML block (a blank line would); braces likewise, so that MyST substitutions
@@ -87,16 +98,8 @@ def esc(value: object) -> str:
     >>> esc('<script>a="1" & {{ b }}</script>\\n')
     '&lt;script&gt;a=&quot;1&quot; &amp; &#123;&#123; b &#125;&#125;&lt;/script&gt;&#10;'
     """
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    text = html.escape(text, quote=True)
+    text = html_text(value)
     return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("{", "&#123;").replace("}", "&#125;")
-
-
-def safe_url(url: object) -> str | None:
-    """The URL if it is an absolute http(s) URL, else None (never a javascript: link)."""
-    text = str(url or "").strip()
-    parts = urlsplit(text)
-    return text if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def anchor(source_id: str) -> str:
@@ -255,6 +258,82 @@ def sources_page(sources: pd.DataFrame) -> str:
     return "\n".join(out)
 
 
+#: Section headings of the API reference, by the module a public name comes from (others: the module's name).
+API_SECTIONS = {
+    "agstats.io": "Loading the data",
+    "agstats.lookup": "Looking up figures",
+    "agstats.catalogue": "The indicator catalogue",
+    "agstats.series": "Growth, intervals and series",
+    "agstats.units": "Units and currencies",
+    "agstats.cite": "Citing the sources",
+    "agstats.escape": "Escaping data text",
+    "agstats.parsing": "Reading Vietnamese numbers",
+    "agstats.extract": "Extracting figures from text",
+    "agstats.add": "Adding figures to the data",
+    "agstats.validation": "Validating a data package",
+}
+
+
+def _autodoc(qualified: str, obj: object) -> str:
+    import inspect
+
+    if inspect.isclass(obj):
+        return f".. autoclass:: {qualified}\n   :members:\n"
+    if callable(obj):
+        return f".. autofunction:: {qualified}\n"
+    return f".. autodata:: {qualified}\n   :annotation:\n"
+
+
+def api_page() -> str:
+    """The Markdown source of the API reference: every name of ``agstats.__all__`` and of
+    ``agstats.plotting.__all__``, documented by Sphinx autodoc from its numpy-style docstring
+    (napoleon), grouped by the module it comes from, in the order of ``__all__``."""
+    import inspect
+
+    import agstats
+    from agstats import plotting
+
+    out = [
+        "# API reference",
+        "",
+        f"The public functions and classes of the `agstats` package, version {esc(agstats.__version__)}, "
+        "generated from their docstrings when this site is built. Everything listed is importable from "
+        "`agstats` (for example `agstats.load_indicators`), except the plotting helpers, which are in "
+        "`agstats.plotting`. The examples run as tests (`make test`).",
+        "",
+    ]
+    groups: dict[str, list[str]] = {}
+    for name in agstats.__all__:
+        obj = getattr(agstats, name)
+        if inspect.ismodule(obj) or name == "__version__":
+            continue
+        module = getattr(obj, "__module__", None) or "agstats"
+        groups.setdefault(module, []).append(name)
+    out += [
+        "```{eval-rst}",
+        ".. py:data:: agstats.__version__",
+        "   :type: str",
+        "",
+        f"   The version of the package (this site: ``{agstats.__version__}``).",
+        "```",
+        "",
+    ]
+    for module, names in groups.items():
+        out += [f"## {API_SECTIONS.get(module, module)}", "", "```{eval-rst}"]
+        out += [_autodoc(f"agstats.{name}", getattr(agstats, name)) for name in names]
+        out += ["```", ""]
+    out += [
+        "## Plotting (`agstats.plotting`)",
+        "",
+        "Needs the plotting libraries (matplotlib and seaborn).",
+        "",
+        "```{eval-rst}",
+    ]
+    out += [_autodoc(f"agstats.plotting.{name}", getattr(plotting, name)) for name in plotting.__all__]
+    out += ["```", ""]
+    return "\n".join(out)
+
+
 def notebook_title(path: Path) -> str | None:
     """The first level-1 heading of a notebook."""
     nb = json.loads(path.read_text(encoding="utf-8"))
@@ -266,8 +345,9 @@ def notebook_title(path: Path) -> str | None:
     return None
 
 
-def toc_yaml(notebook_names: Iterable[str]) -> str:
-    """The jb-book table of contents: landing page, the notebooks in reading order, then reference pages."""
+def toc_yaml(notebook_names: Iterable[str], docs: Iterable[str] = ()) -> str:
+    """The jb-book table of contents: landing page, the notebooks in reading order, reference pages,
+    then the project's notes (``docs/*.md``: the analyses cite them by path)."""
     lines = [
         "# Generated by scripts/build_site.py: do not edit.",
         "format: jb-book",
@@ -282,17 +362,55 @@ def toc_yaml(notebook_names: Iterable[str]) -> str:
         "    chapters:",
         "      - file: data",
         "      - file: sources",
+        "      - file: api",
         "      - file: reproduce",
     ]
+    if docs:
+        lines += ["  - caption: Notes on method", "    chapters:"] + [f"      - file: docs/{d}" for d in docs]
     return "\n".join(lines) + "\n"
 
 
-def config_yaml(substitutions: dict[str, object]) -> str:
-    """site/_config.yml plus the generated MyST substitutions (JSON is valid YAML)."""
+def config_yaml(substitutions: dict[str, object], footer_prefix: str = "") -> str:
+    """site/_config.yml plus the generated MyST substitutions (JSON is valid YAML) and footer prefix."""
     base = (SITE / "_config.yml").read_text(encoding="utf-8")
     subs = json.dumps({k: str(v) for k, v in substitutions.items()}, ensure_ascii=False)
     assert "myst_substitutions" not in base, "site/_config.yml must not set myst_substitutions itself"
-    return base.replace("parse:\n", f"parse:\n  myst_substitutions: {subs}\n", 1)
+    base = base.replace("parse:\n", f"parse:\n  myst_substitutions: {subs}\n", 1)
+    if footer_prefix:
+        m = re.search(r'^  extra_footer: "(.*)"$', base, re.M)
+        assert m, "site/_config.yml must set html.extra_footer on one line"
+        footer = json.dumps(f'<p class="agstats-data-version">{footer_prefix}{m.group(1)}</p>', ensure_ascii=False)
+        base = base[: m.start()] + f"  extra_footer: {footer}" + base[m.end() :]
+    return base
+
+
+def site_repository() -> str:
+    """The repository or distribution URL set in site/_config.yml (``repository.url``), or ""."""
+    m = re.search(
+        r'^repository:.*?\n\s+url:\s*"?([^"\n#]*)"?', (SITE / "_config.yml").read_text(encoding="utf-8"), re.S | re.M
+    )
+    url = (m.group(1).strip() if m else "") or ""
+    return url if safe_url(url) else ""
+
+
+def data_last_changed(folder: Path, package: dict) -> str | None:
+    """The date (YYYY-MM-DD) of the data package's last change: its last git commit, else the
+    package's ``lastModified``/``last_modified`` field; never the build time (reproducible HTML)."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+        if out.returncode == 0 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", out.stdout.strip()):
+            return out.stdout.strip()
+    except OSError:
+        pass
+    value = str(package.get("lastModified") or package.get("last_modified") or "")[:10]
+    return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
 def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str]) -> dict[str, int]:
@@ -313,14 +431,31 @@ def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str]) 
     units = agstats.load_units(data_dir=data_dir)
     (src / "data.md").write_text(data_page(indicators, context, units, version=agstats.__version__), encoding="utf-8")
     (src / "sources.md").write_text(sources_page(sources), encoding="utf-8")
-    (src / "_toc.yml").write_text(toc_yaml(notebook_names), encoding="utf-8")
+    (src / "api.md").write_text(api_page(), encoding="utf-8")
+    docs = sorted(p.stem for p in DOCS.glob("*.md"))
+    if docs:
+        shutil.copytree(DOCS, src / "docs", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.ipynb", "_*"))
+    (src / "_toc.yml").write_text(toc_yaml(notebook_names, docs), encoding="utf-8")
     counts = {
         "n_indicators": len(indicators),
         "n_context": len(context),
         "n_sources": len(sources),
         "n_notebooks": len(notebook_names),
     }
-    (src / "_config.yml").write_text(config_yaml({"version": agstats.__version__, **counts}), encoding="utf-8")
+    package = json.loads(((data_dir or agstats.data_dir()) / "datapackage.json").read_text(encoding="utf-8"))
+    data_version = str(package.get("version") or f"of agstats {agstats.__version__}")
+    updated = data_last_changed(data_dir or agstats.data_dir(), package)
+    repository = site_repository()
+    subs = {
+        "version": agstats.__version__,
+        "data_version": data_version,
+        "data_updated": updated or "not recorded",
+        # Where the code and notebooks are: only said when site/_config.yml names the place.
+        "repository_clause": f"; the code and the notebooks are at <{repository}>" if repository else "",
+        **counts,
+    }
+    footer = f"Data version {esc(data_version)}" + (f", last updated {esc(updated)}" if updated else "") + ". "
+    (src / "_config.yml").write_text(config_yaml(subs, footer_prefix=footer), encoding="utf-8")
     return counts
 
 
@@ -522,6 +657,183 @@ def add_alt_text(html_dir: Path, alts_by_page: dict[str, dict[str, str]]) -> lis
 
 
 # --------------------------------------------------------------------------
+# Light pages: inline SVG icons instead of Font Awesome's 1.5 MB script, no source maps
+# --------------------------------------------------------------------------
+
+FONTAWESOME_JS = "_static/scripts/fontawesome.js"
+SEARCH_INDEX = re.compile(
+    r'\s*<script\b[^>]*\ssrc="(?:\.\./)*(?:searchindex\.js|_static/searchtools\.js|_static/language_data\.js)[^"]*"[^>]*></script>'
+)
+IMG_TAG = re.compile(r"<img\b[^>]*>")  # notebook figures load when scrolled to (loading="lazy")
+ICON = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)></\1>')
+ICON_STYLE_CLASSES = {"fa", "fas", "far", "fab", "fa-solid", "fa-regular", "fa-brands", "fa-lg", "fa-fw", "fa-2x"}
+
+
+def icon_paths(fontawesome_js: str) -> dict[str, tuple[int, int, str]]:
+    """Icon name -> (width, height, SVG path) from Font Awesome's script (its icons are CC BY 4.0)."""
+    found: dict[str, tuple[int, int, str]] = {}
+    for m in re.finditer(r'[{,]"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","(M[^"]+)"\]', fontawesome_js):
+        found.setdefault(m.group(1), (int(m.group(2)), int(m.group(3)), m.group(4)))
+    return found
+
+
+def inline_icons(html_dir: Path) -> list[str]:
+    """Replace the theme's ``<i class="fa-…">`` icons by inline SVG and drop Font Awesome's script.
+
+    Also: images load lazily (a page's first load fetches only the figures near the top), the
+    search index (100 kB and more) and its scripts are loaded only by the search page, and it removes the source maps of the theme's scripts and styles (and the comments that
+    point to them). Returns the icons it could not draw (the build fails on any).
+    """
+    fa = html_dir / FONTAWESOME_JS
+    if not fa.exists():
+        return []
+    icons = icon_paths(fa.read_text(encoding="utf-8"))
+    missing: list[str] = []
+
+    def svg(m: re.Match) -> str:
+        classes, rest = m.group(2), m.group(3)
+        names = [c.removeprefix("fa-") for c in classes.split() if c not in ICON_STYLE_CLASSES and c.startswith("fa-")]
+        drawn = [n for n in names if n in icons]
+        if not drawn:
+            missing.append(classes)
+            return m.group(0)
+        width, height, path = icons[drawn[0]]
+        return (
+            f'<svg class="{classes} agstats-icon"{rest} aria-hidden="true" focusable="false" '
+            f'viewBox="0 0 {width} {height}" fill="currentColor"><path d="{path}"/></svg>'
+        )
+
+    script = re.compile(r'\s*<script\b[^>]*\ssrc="(?:\.\./)*' + re.escape(FONTAWESOME_JS) + r'[^"]*"[^>]*></script>')
+    for page in sorted(html_dir.rglob("*.html")):
+        if page.relative_to(html_dir).parts[0] == "_static":
+            continue
+        text = page.read_text(encoding="utf-8")
+        new = script.sub("", ICON.sub(svg, text))
+        if page.relative_to(html_dir).as_posix() != "search.html":  # the search scripts: only where one searches
+            new = SEARCH_INDEX.sub("", new)
+        new = IMG_TAG.sub(
+            lambda m: (
+                m.group(0)
+                if " loading=" in m.group(0)
+                else m.group(0).replace("<img", '<img loading="lazy" decoding="async"', 1)
+            ),
+            new,
+        )
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    # The icon font's glyph rules (.fa-bars:before{content:"\f0c9"}, ~2,500 of them, 86 kB) in
+    # the theme's stylesheet: no page uses the font's classes any more.
+    for css in html_dir.glob("_static/styles/pydata-sphinx-theme.css"):
+        text = css.read_text(encoding="utf-8")
+        css.write_text(
+            re.sub(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{content:"[^"]*"\}', "", text), encoding="utf-8"
+        )
+    for path in [fa, *html_dir.glob("_static/**/*.map")]:
+        path.unlink(missing_ok=True)
+    for path in [*html_dir.glob("_static/**/*.js"), *html_dir.glob("_static/**/*.css")]:
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        new = re.sub(r"\n?(//[#@] sourceMappingURL=\S+|/\*[#@] sourceMappingURL=\S+ \*/)\s*$", "\n", text)
+        if new != text:
+            path.write_text(new, encoding="utf-8", errors="surrogateescape")
+    return sorted(set(missing))
+
+
+# --------------------------------------------------------------------------
+# Content-Security-Policy
+# --------------------------------------------------------------------------
+
+#: The inline scripts the themes and extensions write (pydata-sphinx-theme's light/dark mode and
+#: search-field focus, sphinx-togglebutton's settings, Sphinx's search option, myst-nb's MathJax
+#: options), whitespace-normalised.
+#: Only these get a hash in the page's policy: an inline script found in a page but not listed
+#: here (for instance one that came from the data) is not hashed, so the browser refuses it.
+THEME_SCRIPTS = frozenset(
+    " ".join(s.split())
+    for s in (
+        'document.documentElement.dataset.mode = localStorage.getItem("mode") || "auto"; '
+        'document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";',
+        "let toggleHintShow = 'Click to show';",
+        "let toggleHintHide = 'Click to hide';",
+        "let toggleOpenOnPrint = 'true';",
+        "var togglebuttonSelector = '.toggle, .admonition.dropdown';",
+        "DOCUMENTATION_OPTIONS.search_as_you_type = false;",
+        # myst-nb's MathJax configuration on pages with math (the site ships no MathJax: inert)
+        'window.MathJax = {"options": {"processHtmlClass": "tex2jax_process|mathjax_process|math|output_area"}}',
+        '// Activate the search field on page load let searchInput = document.querySelector("form.bd-search input"); '
+        'if (searchInput) { searchInput.focus(); searchInput.select(); console.log("[PST]: Set focus on search field."); }',
+    )
+)
+#: The theme's inline click handlers, replaced by data attributes that _static/agstats-csp.js handles.
+THEME_HANDLERS = {
+    'onclick="window.print()"': 'data-agstats-click="print"',
+    'onclick="toggleFullScreen()"': 'data-agstats-click="fullscreen"',
+}
+INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\ssrc=)[^>]*>(.*?)</script>", re.S | re.I)
+CSP_META = '<meta http-equiv="Content-Security-Policy" content="{policy}" />'
+
+
+def content_security_policy(page_html: str, pagename: str) -> tuple[str, list[str]]:
+    """The policy for one page, and the inline scripts it refuses (those not in THEME_SCRIPTS).
+
+    Scripts only from the site itself or, inline, whose sha256 is that of a known theme
+    snippet; no plugins, no ``<base>``, no network origins (everything is 'self').
+
+    >>> policy, refused = content_security_policy(
+    ...     "<script>let toggleHintShow = 'Click to show';</script><script>alert(1)</script>", "index")
+    >>> refused, policy.count("'sha256-")
+    (['alert(1)'], 1)
+    """
+    allowed = THEME_SCRIPTS | {f"DOCUMENTATION_OPTIONS.pagename = '{pagename}';"}
+    hashes: list[str] = []
+    refused: list[str] = []
+    for m in INLINE_SCRIPT.finditer(page_html):
+        body = m.group(1)
+        if " ".join(body.split()) in allowed:
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+            if f"'sha256-{digest}'" not in hashes:
+                hashes.append(f"'sha256-{digest}'")
+        elif body.strip():
+            refused.append(" ".join(body.split())[:80])
+    policy = "; ".join(
+        [
+            "default-src 'self'",
+            " ".join(["script-src 'self'", *hashes]),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+        ]
+    )
+    return policy, refused
+
+
+def add_csp(html_dir: Path) -> list[str]:
+    """Put the Content-Security-Policy meta tag first in every page's head; return refused scripts."""
+    refused_all: list[str] = []
+    for page in sorted(html_dir.rglob("*.html")):
+        if page.relative_to(html_dir).parts[0] == "_static":  # theme template fragments, not pages
+            continue
+        text = page.read_text(encoding="utf-8")
+        for handler, replacement in THEME_HANDLERS.items():
+            text = text.replace(handler, replacement)
+        pagename = page.relative_to(html_dir).with_suffix("").as_posix()
+        policy, refused = content_security_policy(text, pagename)
+        refused_all += [f"{page.relative_to(html_dir)}: {r}" for r in refused]
+        meta = CSP_META.format(policy=html.escape(policy, quote=True))
+        head = re.search(r"<head\b[^>]*>", text)
+        if head is None:
+            refused_all.append(f"{page.relative_to(html_dir)}: no <head> for the policy")
+            continue
+        # Right after <meta charset>: the policy must come before any script.
+        charset = re.compile(r"\s*<meta charset=[^>]*>").match(text, head.end())
+        at = charset.end() if charset else head.end()
+        page.write_text(text[:at] + meta + "\n" + text[at:], encoding="utf-8")
+    return refused_all
+
+
+# --------------------------------------------------------------------------
 # Build
 # --------------------------------------------------------------------------
 
@@ -638,6 +950,21 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print("build_site: images without alt text:\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1
+
+    # 5. Light pages: inline SVG icons (no icon-font script), no source maps.
+    missing = inline_icons(html_dir)
+    if missing:
+        print("build_site: icons with no SVG: " + ", ".join(missing), file=sys.stderr)
+        return 1
+
+    # 6. Content-Security-Policy on every page (an inline script not from the theme is refused).
+    refused = add_csp(html_dir)
+    if refused:
+        print(
+            "build_site: inline scripts not from the theme, refused by the Content-Security-Policy:\n  "
+            + "\n  ".join(refused),
+            file=sys.stderr,
+        )
     t_site = time.perf_counter() - t_site
 
     pages = sorted(html_dir.glob("*.html"))

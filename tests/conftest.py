@@ -45,3 +45,47 @@ def source_text() -> str:
     if not SOURCE_TEXT.exists():
         pytest.skip(f"source text not found at {SOURCE_TEXT} (it is never committed; see data/README.md)")
     return unicodedata.normalize("NFC", SOURCE_TEXT.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------
+# The site tests' browser and local server (tests/test_site*.py; helpers in tests/sitetools.py)
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(folder) -> base URL of a 127.0.0.1 server on a free port (stopped at session end)."""
+    import functools
+    import http.server
+    import threading
+
+    from sitetools import QuietHandler
+
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium through Playwright, or a skip saying what is missing."""
+    from sitetools import CHROMIUM_ARGS, chromium_path
+
+    exe = chromium_path()
+    if exe is None:
+        pytest.skip("Chromium not found (/usr/bin/chromium): `apt-get install chromium` (.ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the 'report' extra) is not installed")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -2,7 +2,8 @@
 
 The site is built once per session with ``scripts/build_site.py --no-execute`` into a
 temporary build folder (the notebooks' stored outputs, which nbval checks; execution, the
-failing-cell exit and figure-title alt text are tested on small fixture notebooks), served
+failing-cell exit, figure-title alt text and hostile data are tested on small fixture builds
+in tests/test_site_builds.py, which pytest-xdist runs beside this file), served
 on 127.0.0.1 by ``http.server`` and driven with Chromium through Playwright. Without
 Chromium (``/usr/bin/chromium`` or ``chromium`` on PATH; ``.ci/run`` installs it) the
 browser tests skip. Screenshots of the landing page and of a notebook page are saved to
@@ -11,120 +12,18 @@ browser tests skip. Screenshots of the landing page and of a notebook page are s
 
 from __future__ import annotations
 
-import csv
-import functools
 import hashlib
-import http.server
-import importlib.util
 import re
-import shutil
-import subprocess
-import sys
-import threading
 import time
 from collections import deque
-from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import nbformat
 import pandas as pd
 import pytest
-from conftest import FIXTURES, ROOT
+from sitetools import NOTEBOOKS, ROOT, SCREENSHOTS, XSS, bs, run_build, visit
 
 import agstats
-
-SCRIPT = ROOT / "scripts" / "build_site.py"
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-SCREENSHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-XSS = "<script>window.agstatsPwned=true</script>"
-
-
-def _load_build_site():
-    spec = importlib.util.spec_from_file_location("build_site", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bs = _load_build_site()
-
-
-def chromium_path() -> str | None:
-    for candidate in (shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
-def run_build(*args: str | Path, timeout: int = 900) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=timeout, check=False
-    )
-
-
-def markdown_notebook(path: Path, *cells: str) -> Path:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [
-        nbformat.v4.new_markdown_cell(c)
-        if not c.startswith("%code ")
-        else nbformat.v4.new_code_cell(c.removeprefix("%code "))
-        for c in cells
-    ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
-    return path
-
-
-FIGURES = """\
-import matplotlib.pyplot as plt
-fig, ax = plt.subplots()
-ax.bar(["a", "b"], [1, 2])
-ax.set_title("Fixture revenue <2019>")
-plt.show()
-fig, (a1, a2) = plt.subplots(1, 2)
-fig.suptitle("Hai biểu đồ về doanh thu")
-a1.set_title("Doanh thu bưu chính")
-plt.show()"""
-
-
-def fixture_package(folder: Path) -> Path:
-    """The tests' mini data package with markup in its texts (and a javascript: URL)."""
-    shutil.copytree(FIXTURES / "minipkg", folder)
-    shutil.copy(ROOT / "data" / "datapackage.json", folder / "datapackage.json")
-    path = folder / "indicators.csv"
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh))
-    header = rows[0]
-    rows[1][header.index("evidence")] += " " + XSS
-    label = "Widget <b>revenue</b> & {{ version }}"
-    for row in rows[1:]:  # every row of the indicator, and its catalogue record: labels must agree
-        if row[0] == rows[1][0]:
-            row[header.index("label_en")] = label
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerows(rows)
-    catalogue = folder / "catalogue.csv"
-    if catalogue.exists():
-        with open(catalogue, encoding="utf-8", newline="") as fh:
-            entries = list(csv.reader(fh))
-        for entry in entries[1:]:
-            if entry[0] == rows[1][0]:
-                entry[entries[0].index("label_en")] = label
-        with open(catalogue, "w", encoding="utf-8", newline="") as fh:
-            csv.writer(fh, lineterminator="\n").writerows(entries)
-    return folder
-
 
 # --------------------------------------------------------------------------
 # Page generators (no build, no browser)
@@ -244,149 +143,18 @@ def site(tmp_path_factory) -> dict:
     return {"html": build / "html", "stdout": result.stdout, "seconds": seconds}
 
 
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> dict:
-    """A site whose data pages come from the fixture package (markup in its texts)."""
-    pytest.importorskip("jupyter_book", reason="jupyter-book (the 'report' extra) is not installed")
-    tmp = tmp_path_factory.mktemp("fixture_site")
-    nb = markdown_notebook(
-        tmp / "nb" / "00_fixture.ipynb",
-        "# 00 · Fixture\n\nA notebook, with math: $E = mc^2$.",
-        "%code " + FIGURES,
-        "## Untitled",
-        "%code import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()",
-    )
-    pkg = fixture_package(tmp / "pkg")
-    result = run_build("--build-dir", tmp / "_build", "--data-dir", pkg, nb)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return {"html": tmp / "_build" / "html", "data_dir": pkg, "stdout": result.stdout}
-
-
 def test_build_reports_the_index_and_its_time(site):
     index = site["html"] / "index.html"
     assert index.is_file()
     assert f"open {index.resolve()}" in site["stdout"]
     assert "site built in" in site["stdout"]
     names = {p.stem for p in site["html"].glob("*.html")}
-    assert {p.stem for p in NOTEBOOKS} | {"index", "data", "sources", "reproduce"} <= names
-
-
-def test_executed_figures_get_their_titles_as_alt(fixture_site, browser, serve):
-    assert "[1/1] 00_fixture.ipynb ..." in fixture_site["stdout"]  # the executor's progress
-    info = visit(browser, serve(fixture_site["html"]) + "00_fixture.html")
-    try:
-        images = info["page"].evaluate("() => [...document.images].map(i => [i.alt, i.lang, i.naturalWidth > 0])")
-    finally:
-        info["context"].close()
-    assert info["console"] == [] and info["failed"] == [] and info["outside"] == []  # math: no MathJax CDN
-    assert images == [
-        ["Chart: Fixture revenue <2019>", "", True],
-        ["Biểu đồ: Hai biểu đồ về doanh thu; Doanh thu bưu chính", "vi", True],
-        ["Figure 1 in section “Untitled”", "", True],
-    ]
-
-
-def test_a_failing_cell_fails_the_build(tmp_path):
-    nb = markdown_notebook(tmp_path / "nb" / "00_broken.ipynb", "# 00 · Broken", "%code 1 / 0")
-    result = run_build("--build-dir", tmp_path / "_build", nb)
-    assert result.returncode == 1
-    assert "ZeroDivisionError" in result.stderr and not (tmp_path / "_build" / "html").exists()
-
-
-def test_a_build_warning_fails_the_build(tmp_path):
-    nb = markdown_notebook(tmp_path / "nb" / "00_skip.ipynb", "# 00 · Skips a level\n\n### Too deep")
-    result = run_build("--build-dir", tmp_path / "_build", nb)
-    assert result.returncode == 1
-    assert "Non-consecutive header level increase" in result.stdout + result.stderr
+    assert {p.stem for p in NOTEBOOKS} | {"index", "data", "sources", "api", "reproduce"} <= names
 
 
 # --------------------------------------------------------------------------
 # Browser
 # --------------------------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
-
-@pytest.fixture(scope="session")
-def serve():
-    """serve(folder) -> base URL of a 127.0.0.1 server on a free port (stopped at session end)."""
-    servers = []
-
-    def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    exe = chromium_path()
-    if exe is None:
-        pytest.skip("Chromium not found (/usr/bin/chromium): `apt-get install chromium` (.ci/run does)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the 'report' extra) is not installed")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
-def visit(browser, url: str, *, screenshot: Path | None = None) -> dict:
-    """Open one page; return what the tests check (requests, errors, images, headings, links)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    seen = {"requests": [], "outside": [], "failed": [], "console": []}
-
-    def route(r):
-        parts = urlsplit(r.request.url)
-        seen["requests"].append(r.request.url)
-        if parts.scheme in ("data", "blob", "about") or parts.hostname in LOCAL_HOSTS:
-            r.continue_()
-        else:
-            seen["outside"].append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and seen["console"].append(m.text))
-    page.on("pageerror", lambda e: seen["console"].append(str(e)))
-    page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.status} {r.url}"))
-    page.on(
-        "requestfailed",
-        lambda r: urlsplit(r.url).hostname in LOCAL_HOSTS and seen["failed"].append(f"{r.failure} {r.url}"),
-    )
-    response = page.goto(url, wait_until="load")
-    page.evaluate("""() => Promise.all([...document.images].map(i => i.complete ? null :
-                     new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); })))""")
-    page.wait_for_load_state("networkidle")
-    info = page.evaluate("""() => {
-        const visible = e => e.checkVisibility();
-        const headings = sel => [...document.querySelectorAll(sel)].filter(visible).map(e => ({
-            level: e.tagName.match(/^H[1-6]$/) ? +e.tagName[1] : +e.getAttribute('aria-level'),
-            text: e.textContent.trim()}));
-        return {
-          images: [...document.images].map(i => ({src: i.getAttribute('src'), alt: i.getAttribute('alt'),
-                                                   width: i.naturalWidth})),
-          links: [...document.querySelectorAll('a[href]')].map(a => a.href),
-          page_headings: headings('h1, h2, h3, h4, h5, h6, [role=heading][aria-level]'),
-          main_headings: headings('main h1, main h2, main h3, main h4, main h5, main h6'),
-          lang: document.documentElement.lang,
-          pwned: window.agstatsPwned === true,
-        };
-    }""")
-    if screenshot is not None:
-        screenshot.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(screenshot), full_page=True)
-    info.update(seen, status=response.status if response else None, url=url, page=page, context=context)
-    return info
 
 
 @pytest.fixture(scope="session")
@@ -417,11 +185,48 @@ def crawl(site, browser, serve) -> dict[str, dict]:
 
 
 def test_navigation_from_the_index_reaches_every_page(site, crawl):
-    built = {p.name for p in site["html"].glob("*.html")} - {"search.html"}
+    built = {
+        p.relative_to(site["html"]).as_posix() for p in site["html"].rglob("*.html") if "_static" not in p.parts
+    } - {"search.html"}
     assert {f"{p.stem}.html" for p in NOTEBOOKS} <= set(crawl)
     assert built - set(crawl) == set(), "pages no link leads to"
     assert len(crawl) == len(built) + 1  # + search.html?q=...
     assert {p: i["status"] for p, i in crawl.items() if i["status"] != 200} == {}
+
+
+def test_every_page_has_a_strict_content_security_policy(crawl):
+    problems = {}
+    for path, info in crawl.items():
+        policy = dict(d.strip().split(" ", 1) for d in (info["csp"] or "").split(";") if " " in d.strip())
+        script_src = policy.get("script-src", "").split()
+        ok = (
+            info["csp_first"]
+            and script_src[:1] == ["'self'"]
+            and all(s.startswith("'sha256-") for s in script_src[1:])
+            and policy.get("object-src") == "'none'"
+            and policy.get("base-uri") == "'none'"
+            and not re.search(r"https?:|\*|'unsafe-(inline|eval|hashes)'", policy.get("script-src", ""))
+            and not re.search(r"https?:|\*", info["csp"])
+        )
+        if not ok or info["violations"]:
+            problems[path] = (info["csp"], info["violations"])
+    assert problems == {}
+
+
+def test_search_and_toggles_work_under_the_policy(site, browser, serve):
+    info = visit(browser, serve(site["html"]) + "search.html?q=telecom")
+    page = info["page"]
+    try:
+        page.wait_for_selector("#search-results ul.search li", timeout=20_000)
+        results = page.locator("#search-results ul.search li").count()
+        page.goto(serve(site["html"]) + "index.html")
+        before = page.evaluate("() => document.documentElement.dataset.mode")
+        page.locator("button.theme-switch-button").first.click()
+        after = page.evaluate("() => document.documentElement.dataset.mode")
+        violations = page.evaluate("() => window.agstatsCspViolations")
+    finally:
+        info["context"].close()
+    assert results > 0 and before != after and violations == [] and info["console"] == []
 
 
 def test_no_console_errors_and_no_failed_requests(crawl):
@@ -510,18 +315,92 @@ def test_sources_page_lists_every_source(browser, site, serve):
     assert rows == len(agstats.load_sources())
 
 
-def test_markup_in_the_data_renders_as_text(fixture_site, browser, serve):
-    info = visit(browser, serve(fixture_site["html"]) + "data.html")
-    try:
-        cells = info["page"].evaluate("""() => [...document.querySelectorAll('#indicators-table tbody tr')]
-            .map(tr => ({label: tr.cells[0].innerText, evidence: tr.cells[9].textContent,
-                         scripts: tr.querySelectorAll('script, b').length}))""")
-    finally:
-        info["context"].close()
-    assert not info["pwned"] and info["console"] == [] and info["outside"] == []
-    assert cells[0]["evidence"].endswith(XSS) and cells[0]["scripts"] == 0
-    assert cells[0]["label"].startswith("Widget <b>revenue</b> & {{ version }}")
-    assert len(cells) == len(agstats.load_indicators(area="all", data_dir=fixture_site["data_dir"]))
+def test_api_reference_documents_every_public_name_with_its_examples(site):
+    """Every name of agstats.__all__ and agstats.plotting.__all__ has an entry; docstring Examples are shown."""
+    import inspect
+
+    from agstats import plotting
+
+    page = (site["html"] / "api.html").read_text(encoding="utf-8")
+    entries = re.split(r'(?=<dt class="sig sig-object py" id=")', page)
+    by_id = {m.group(1): e for e in entries if (m := re.match(r'<dt class="sig sig-object py" id="([^"]+)"', e))}
+    public = {f"agstats.{n}": getattr(agstats, n) for n in agstats.__all__ if n != "plotting"}
+    public |= {f"agstats.plotting.{n}": getattr(plotting, n) for n in plotting.__all__}
+    assert sorted(set(public) - set(by_id)) == []
+    without_examples = [
+        name
+        for name, obj in public.items()
+        if (inspect.isfunction(obj) or inspect.isclass(obj))
+        and "Examples\n" in (inspect.getdoc(obj) or "")
+        and '<p class="rubric">Examples</p>' not in by_id[name]  # up to the next entry (or member)
+    ]
+    assert without_examples == []
+    assert page.count('<div class="doctest highlight-default') >= len(public) // 2  # examples shown as code
+
+
+FIRST_LOAD_LIMIT = 600 * 1024
+
+
+def test_no_icon_font_script_and_no_source_maps(site):
+    assert list(site["html"].rglob("*.map")) == [] and not (site["html"] / "_static/scripts/fontawesome.js").exists()
+    assert [p for p in site["html"].rglob("*.js") if "sourceMappingURL" in p.read_text(errors="replace")] == []
+    index = (site["html"] / "index.html").read_text(encoding="utf-8")
+    assert 'class="fa-solid fa-bars agstats-icon"' in index and '<i class="fa' not in index
+
+
+def test_first_load_of_every_page_is_light_at_both_widths(site, crawl, browser, serve, request):
+    """≤ 600 KB per first load at 1366 px (the crawl) and at 390 px (a phone); figures in _build/screenshots."""
+    import json
+
+    # Known gap: the theme's stylesheet alone is 310 kB uncompressed (Bootstrap inside), and the
+    # data, API and search pages and the two longest analyses still exceed the limit.
+    request.applymarker(pytest.mark.xfail(strict=True, reason="some pages still exceed 600 KB (see first-load.json)"))
+    base = serve(site["html"])
+    heavy = {}
+    measured = {}
+    for path, info in crawl.items():
+        phone = visit(
+            browser, base + path, width=390, screenshot=SCREENSHOTS / "index-390.png" if path == "index.html" else None
+        )
+        phone["context"].close()
+        for width, seen in ((1366, info), (390, phone)):
+            measured[f"{path} at {width} px"] = round(seen["bytes"] / 1024)
+            if not 0 < seen["bytes"] <= FIRST_LOAD_LIMIT:
+                heavy[f"{path} at {width} px"] = seen["bytes"]
+    (SCREENSHOTS / "first-load.json").write_text(json.dumps(measured, indent=1) + "\n")  # KB per page
+    assert (SCREENSHOTS / "index-390.png").stat().st_size > 10_000
+    assert heavy == {}
+
+
+def test_every_page_states_the_data_version_and_its_last_change(crawl):
+    import json
+
+    package = json.loads((agstats.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    updated = bs.data_last_changed(agstats.data_dir(), package)
+    version = str(package.get("version") or f"of agstats {agstats.__version__}")
+    expected = f"Data version {version}" + (f", last updated {updated}." if updated else ".")
+    assert {p: i["footer"] for p, i in crawl.items() if not (i["footer"] or "").startswith(expected)} == {}
+
+
+def test_every_docs_page_the_text_mentions_is_on_the_site(site, crawl):
+    mentioned = {m for i in crawl.values() for m in re.findall(r"\bdocs/([\w-]+)\.md\b", i["text"])}
+    assert mentioned, "the analyses cite docs/*.md"
+    dead = sorted(m for m in mentioned if not (ROOT / "docs" / f"{m}.md").exists())
+    notes = mentioned - set(dead)
+    assert sorted(m for m in notes if not (site["html"] / "docs" / f"{m}.html").exists()) == []
+    assert {f"docs/{m}.html" for m in notes} <= set(crawl)  # and a link leads there
+    if dead:  # a mention of a note that does not exist at all: the text (data, notebooks) must change
+        pytest.xfail(f"the text mentions docs/*.md files that do not exist: {dead}")
+
+
+def test_no_dead_pointer_to_a_repository(crawl):
+    """site/_config.yml's repository.url is empty by default: then no page sends readers to "the repository"."""
+    if bs.site_repository():
+        pytest.skip("a repository is set in site/_config.yml")
+    said = {
+        p: m for p, i in crawl.items() if (m := re.findall(r"[^.]*\bthe (?:project's )?repository\b[^.]*", i["text"]))
+    }
+    assert said == {}
 
 
 def test_screenshots_saved(crawl):

@@ -1,0 +1,132 @@
+"""Fixture builds of the site: execution, a failing cell, a build warning, hostile data.
+
+Each builds a small site with ``scripts/build_site.py`` into a temporary folder (a file of
+its own, so that pytest-xdist runs it beside tests/test_site.py, which builds the real site).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from sitetools import (
+    FIGURES,
+    HOSTILE,
+    HOSTILE_NOTEBOOK,
+    HOSTILE_SOURCE,
+    fixture_package,
+    hostile_check,
+    markdown_notebook,
+    run_build,
+    visit,
+)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> dict:
+    """A site from a small executed fixture notebook, its data pages from a hostile copy of data/.
+
+    The notebook has figures with and without titles (for the alt text); the data and
+    sources pages come from :func:`sitetools.fixture_package` (HOSTILE in its texts).
+    """
+    pytest.importorskip("jupyter_book", reason="jupyter-book (the 'report' extra) is not installed")
+    tmp = tmp_path_factory.mktemp("fixture_site")
+    nb = markdown_notebook(
+        tmp / "nb" / "00_fixture.ipynb",
+        "# 00 · Fixture\n\nA notebook, with math: $E = mc^2$.",
+        "%code " + FIGURES,
+        "## Untitled",
+        "%code import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()",
+    )
+    pkg = fixture_package(tmp / "pkg")
+    result = run_build("--build-dir", tmp / "_build", "--data-dir", pkg, nb, env={"AGSTATS_DATA_DIR": str(pkg)})
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return {"html": tmp / "_build" / "html", "data_dir": pkg, "stdout": result.stdout}
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> dict:
+    """A real notebook executed against the hostile data (``AGSTATS_DATA_DIR``), then built.
+
+    Its Sources cell (``agstats.sources_markdown``) cites HOSTILE_SOURCE, whose title holds
+    HOSTILE. The build's exit status is checked by the test, not here.
+    """
+    pytest.importorskip("jupyter_book", reason="jupyter-book (the 'report' extra) is not installed")
+    tmp = tmp_path_factory.mktemp("hostile_site")
+    pkg = fixture_package(tmp / "pkg")
+    result = run_build(
+        "--build-dir", tmp / "_build", "--data-dir", pkg, HOSTILE_NOTEBOOK, env={"AGSTATS_DATA_DIR": str(pkg)}
+    )
+    return {"html": tmp / "_build" / "html", "data_dir": pkg, "result": result}
+
+
+def test_executed_figures_get_their_titles_as_alt(fixture_site, browser, serve):
+    assert "[1/1] 00_fixture.ipynb ..." in fixture_site["stdout"]  # the executor's progress
+    info = visit(browser, serve(fixture_site["html"]) + "00_fixture.html")
+    try:
+        images = info["page"].evaluate("() => [...document.images].map(i => [i.alt, i.lang, i.naturalWidth > 0])")
+    finally:
+        info["context"].close()
+    assert info["console"] == [] and info["failed"] == [] and info["outside"] == []  # math: no MathJax CDN
+    assert images == [
+        ["Chart: Fixture revenue <2019>", "", True],
+        ["Biểu đồ: Hai biểu đồ về doanh thu; Doanh thu bưu chính", "vi", True],
+        ["Figure 1 in section “Untitled”", "", True],
+    ]
+
+
+def test_a_failing_cell_fails_the_build(tmp_path):
+    nb = markdown_notebook(tmp_path / "nb" / "00_broken.ipynb", "# 00 · Broken", "%code 1 / 0")
+    result = run_build("--build-dir", tmp_path / "_build", nb)
+    assert result.returncode == 1
+    assert "ZeroDivisionError" in result.stderr and not (tmp_path / "_build" / "html").exists()
+
+
+def test_a_build_warning_fails_the_build(tmp_path):
+    nb = markdown_notebook(tmp_path / "nb" / "00_skip.ipynb", "# 00 · Skips a level\n\n### Too deep")
+    result = run_build("--build-dir", tmp_path / "_build", "--no-execute", nb)  # no kernel needed to show it
+    assert result.returncode == 1
+    assert "Non-consecutive header level increase" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("page", ["data.html", "sources.html"])
+def test_hostile_data_renders_as_text_on_the_generated_pages(fixture_site, browser, serve, page):
+    info = visit(browser, serve(fixture_site["html"]) + page)
+    try:
+        found = hostile_check(info)
+    finally:
+        info["context"].close()
+    assert found["dialogs"] == [] and not found["pwned"] and found["injected"] == [] and found["violations"] == []
+    assert info["console"] == [] and info["outside"] == []
+    shown = found["text"].count(HOSTILE)
+    assert shown == (3 if page == "data.html" else 1), found["text"][:2000]  # label, evidence, note / title
+
+
+def test_hostile_data_renders_as_text_in_an_executed_notebook(hostile_site, browser, serve, request):
+    """The Sources cell of a real notebook (agstats.sources_markdown) with a hostile source title."""
+    code = f"import agstats; print(agstats.sources_markdown([{HOSTILE_SOURCE!r}]))"
+    probe = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "AGSTATS_DATA_DIR": str(hostile_site["data_dir"])},
+    ).stdout
+    if "<script>" in probe:
+        # Until agstats.sources_markdown escapes (valid's branch: agstats.escape.markdown_text),
+        # the markup reaches this page; today the build fails at its alt-text check (the
+        # injected <img> has none), i.e. on the first assertion below.
+        request.applymarker(pytest.mark.xfail(strict=True, reason="agstats.sources_markdown does not escape yet"))
+    result = hostile_site["result"]
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "inline scripts not from the theme" not in result.stderr
+    info = visit(browser, serve(hostile_site["html"]) + HOSTILE_NOTEBOOK.with_suffix(".html").name)
+    try:
+        found = hostile_check(info)
+    finally:
+        info["context"].close()
+    assert found["dialogs"] == [] and not found["pwned"] and found["violations"] == []
+    assert found["injected"] == []
+    assert HOSTILE in found["text"]
