@@ -10,10 +10,10 @@ Examples
 --------
 >>> info = describe("telecom_revenue")
 >>> info.canonical_unit, info.n_rows, info.areas
-('vnd_bn', 3, ('an_giang_pre2025',))
+('vnd_bn', 4, ('an_giang_pre2025', 'long_an'))
 >>> cat = catalogue()
 >>> int(cat.set_index("indicator").loc["telecom_revenue", "n_rows"])
-3
+4
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ class IndicatorMetadata:
         Examples
         --------
         >>> describe("telecom_revenue").to_dict()["sources"]
-        ['mic2019', 'agportal2019yearend']
+        ['mic2019', 'agportal2019yearend', 'baolongan2024ict']
         """
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
@@ -200,13 +200,13 @@ def describe(indicator: str, *, data_dir: Path | str | None = None) -> Indicator
     --------
     >>> info = describe("telecom_revenue")
     >>> info.label_en, info.first_date, info.last_date
-    ('Telecommunications revenue', '2018-01-01', '2019-12-31')
+    ('Telecommunications revenue', '2018-01-01', '2024-06-30')
     >>> info.periods
-    ('2018-01-01..2018-12-31', '2019-01-01..2019-09-30', '2019-01-01..2019-12-31')
+    ('2018-01-01..2018-12-31', '2019-01-01..2019-09-30', '2019-01-01..2019-12-31', '2024-01-01..2024-06-30')
     >>> describe("telecom_revenu")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: unknown indicator 'telecom_revenu' (did you mean 'telecom_revenue' or ...?); ... are known: agstats.catalogue() (or `agstats catalogue`) lists them
+    ValueError: unknown indicator 'telecom_revenu' (did you mean 'telecom_revenue'...?); ... are known: agstats.catalogue() (or `agstats catalogue`) lists them
     """
     from .io import load_catalogue, load_units, unknown_value_error
 
@@ -245,7 +245,7 @@ def catalogue(*, data_dir: Path | str | None = None) -> pd.DataFrame:
     >>> list(cat.columns)[:7]
     ['indicator', 'sector', 'label_en', 'label_vi', 'definition', 'canonical_unit', 'notes']
     >>> cat.set_index("indicator").loc["postal_revenue", ["areas", "units"]].tolist()
-    ['an_giang_pre2025, vietnam', 'vnd_bn, vnd_tn']
+    ['an_giang_pre2025, long_an', 'vnd_bn']
     """
     from .io import load_catalogue, load_units
 

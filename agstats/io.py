@@ -150,7 +150,10 @@ AreaLike: TypeAlias = "str | Iterable[str]"
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest choice, or ``""`` when none is close."""
-    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=3, cutoff=0.6)
+    names = [str(c) for c in choices]
+    # a code the value begins ('an_giang' -> 'an_giang_pre2025') before codes that merely look alike
+    prefixed = [c for c in names if str(value) and c.startswith(str(value))]
+    close = prefixed[:3] or difflib.get_close_matches(str(value), names, n=3, cutoff=0.6)
     if not close:
         return ""
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
@@ -255,7 +258,7 @@ def select_areas(df: pd.DataFrame, area: AreaLike | None = DEFAULT_AREA) -> pd.D
     >>> select_areas(df, "an_giang")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: unknown area 'an_giang' (did you mean 'an_giang_2025' or 'an_giang_pre2025'?); choose from: ...
+    ValueError: unknown area 'an_giang' (did you mean 'an_giang_pre2025' or 'an_giang_2025' or ...?); choose from: ...
     """
     if area is None or (isinstance(area, str) and area == ALL_AREAS):
         return df.reset_index(drop=True)
@@ -327,7 +330,7 @@ def load_indicators(
     >>> str(row.period_start.date()), str(row.period_end.date())
     ('2018-01-01', '2018-12-31')
     >>> sorted(set(load_indicators("postal", area="all").area))
-    ['an_giang_pre2025', 'vietnam']
+    ['an_giang_pre2025', 'long_an', 'vietnam']
     """
     df = _table("indicators", data_dir)
     df = _select(df, "sector", sector)

@@ -98,7 +98,7 @@ def test_describe(capsys):
     assert all(len(line) <= 100 for line in out.splitlines())
     assert main(["describe", "telecom_revenue", "--format", "json"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert record["sources"] == ["mic2019", "agportal2019yearend"] and record["n_rows"] == 3
+    assert record["sources"] == ["mic2019", "agportal2019yearend", "baolongan2024ict"] and record["n_rows"] == 4
 
 
 def test_describe_unknown_id_is_a_usage_error(capsys):
@@ -126,7 +126,8 @@ def test_indicators_areas_and_canonical(capsys):
     assert len(json.loads(capsys.readouterr().out)) == len(agstats.load_indicators(area="all"))
     assert main(["indicators", "--area", "vietnam", "--sector", "postal", "--canonical", "--format", "csv"]) == 0
     df = pd.read_csv(StringIO(capsys.readouterr().out))
-    assert "stated_unit" in df.columns and set(df[df.indicator == "postal_revenue"].unit) == {"vnd_bn"}
+    national = df[df.indicator.isin(["postal_sector_revenue", "postal_service_revenue"])]
+    assert "stated_unit" in df.columns and set(national.unit) == {"vnd_bn"} and len(national) >= 5
     assert main(["indicators", "--area", "viet_nam"]) == 2
     assert "did you mean 'vietnam'" in capsys.readouterr().err
 
