@@ -16,6 +16,7 @@ description, so moving it is caught too. All five executions run concurrently (o
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import csv
 import io
 import os
@@ -125,7 +126,9 @@ async def _execute_all(data_dirs: dict[str, Path]) -> dict[str, list[str]]:
 def executed(tmp_path_factory) -> dict[str, list[str]]:
     base = tmp_path_factory.mktemp("chart-regression")
     dirs = {"unchanged": _data_copy(base, None), **{k: _data_copy(base, k) for k in MUTATIONS}}
-    return asyncio.run(_execute_all(dirs))
+    # in a thread of its own: another test of this worker (Playwright's sync API) may own this thread's loop
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _execute_all(dirs)).result()
 
 
 def committed() -> list[str]:

@@ -310,6 +310,8 @@ def test_followup_evidence_verbatim_in_lead_list(lead_list):
     urls = agstats.load_sources().set_index("id").url
     rows = rows[[urls[s] in lead_list for s in rows.source]]
     rows = rows[rows.method != "sum_of_areas"]  # computed rows join two phrases
+    # the lead list covers An Giang and the country; rows of neighbours were read from the pages themselves
+    rows = rows[rows.area.astype(str).isin(["an_giang_pre2025", "an_giang_2025", "vietnam"]) | rows.area.isna()]
     missing = [
         (r.source, r.evidence)
         for r in rows.itertuples()
