@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._version import __version__
+from .areas import area_name
 from .catalogue import IndicatorMetadata, catalogue, describe
 from .cite import short_citation, source_line, sources_markdown
 from .io import (
@@ -45,7 +46,9 @@ from .io import (
     load_units,
     select_areas,
 )
+from .language import get_language, set_language, tr
 from .lookup import get_figure, get_series, get_value, reconcile_figures
+from .narrative import glue
 from .series import (
     AnnualisedGrowth,
     Interval,
@@ -144,6 +147,13 @@ __all__ = [
     "list_items",
     "count_list_items",
     "plotting",
+    "area_name",
+    "get_language",
+    "set_language",
+    "tr",
+    "glue",
+    "Table",
+    "table",
 ]
 
 
@@ -152,6 +162,8 @@ __all__ = [
 #: extractor's ``extract()`` function is not re-exported: ``agstats.extract`` is its module.)
 _LAZY = {
     "plotting": (".plotting", None),
+    "Table": (".tables", "Table"),
+    "table": (".tables", "table"),
     "Quantity": (".parsing", "Quantity"),
     "find_quantities": (".parsing", "find_quantities"),
     "format_vi": (".parsing", "format_vi"),

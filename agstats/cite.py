@@ -54,7 +54,15 @@ def source_line(ids: Iterable[str] | str) -> str:
     return "; ".join(f"{short_citation(i)} [{i}]" for i in ids)
 
 
-def sources_markdown(ids: Iterable[str] | None = None) -> str:
+_TIERS = {
+    "primary": ("Primary source", "Nguồn sơ cấp"),
+    "secondary": ("Secondary source", "Nguồn thứ cấp"),
+    "tertiary": ("Tertiary source", "Nguồn cấp ba"),
+}
+_LANGUAGE_NAMES = {"vi": ("Vietnamese", "tiếng Việt"), "en": ("English", "tiếng Anh")}
+
+
+def sources_markdown(ids: Iterable[str] | None = None, language: str | None = None) -> str:
     """A Markdown list of full citations for a notebook's "Sources" section.
 
     Every value from the sources table is escaped with
@@ -67,26 +75,49 @@ def sources_markdown(ids: Iterable[str] | None = None) -> str:
     ----------
     ids : iterable of str, optional
         Source ids to cite; all sources when omitted.
+    language : {"en", "vi"}, optional
+        The language of the words around the citations (default: the current
+        language, :mod:`agstats.language`). The Vietnamese list leaves out
+        the English notes on undated pages; titles stay as published.
 
     Examples
     --------
     >>> print(sources_markdown(["mic2019"]))  # doctest: +ELLIPSIS
     - **\\[mic2019\\]** Bộ Thông tin và Truyền thông \\(Ministry of Information and Communications\\) (2019). *Đoàn công tác ...*. <https://mic.gov.vn/...>... Primary source, in Vietnamese.
+    >>> print(sources_markdown(["mic2019"], language="vi"))  # doctest: +ELLIPSIS
+    - **\\[mic2019\\]** ... Nguồn sơ cấp, bằng tiếng Việt.
     """
+    from .language import check_language
+
+    vi = check_language(language) == "vi"
     lines = []
     for r in _sources(ids).to_dict("records"):
         lang_code = _plain(r["language"])
-        lang = {"vi": "Vietnamese", "en": "English"}.get(lang_code, lang_code)
-        note = _plain(r["published_note"])
+        names = _LANGUAGE_NAMES.get(lang_code, (lang_code, lang_code))
+        note = "" if vi else _plain(r["published_note"])
         date_note = f" ({markdown_text(note)})" if note else ""
         url = safe_url(r["url"])
         where = f"<{url}>" if url else markdown_text(r["url"])
+        tier = _plain(r["tier"])
+        tier_text = _TIERS.get(tier, (f"{tier.capitalize()} source", tier))[vi]
+        accessed = _plain(r.get("accessed"))
+        if accessed:
+            accessed = f" Truy cập ngày {_vi_date(accessed)}." if vi else f" Accessed {markdown_text(accessed)}."
+        in_lang = f"bằng {names[1]}" if vi else f"in {names[0]}"
         lines.append(
             f"- **\\[{markdown_text(r['id'])}\\]** {markdown_text(r['publisher'])} ({markdown_text(r['published'])}). "
             f"*{markdown_text(r['title'])}*. {where}{date_note}. "
-            f"{markdown_text(_plain(r['tier']).capitalize())} source, in {markdown_text(lang)}."
+            f"{markdown_text(tier_text)}, {markdown_text(in_lang)}.{accessed}"
         )
     return "\n".join(lines)
+
+
+def _vi_date(iso: str) -> str:
+    """2026-12-01 -> 01/12/2026 (text that is not an ISO date is escaped as it is)."""
+    parts = iso.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+    return markdown_text(iso)
 
 
 def _plain(value: object) -> str:

@@ -86,6 +86,9 @@ except ImportError as exc:  # the library installs without the plotting extra
         'install the plotting extra: pip install "agstats[plot]"'
     ) from exc
 
+from .language import LANGUAGES as _LANGUAGES
+from .language import check_language, get_language, set_language
+
 __all__ = [
     "LANGUAGES",
     "QUALIFIERS",
@@ -121,8 +124,8 @@ __all__ = [
 Language = Literal["en", "vi"]
 Orient = Literal["v", "h"]
 
-#: Supported label languages.
-LANGUAGES: tuple[str, ...] = ("en", "vi")
+#: Supported label languages (the setting lives in :mod:`agstats.language`).
+LANGUAGES: tuple[str, ...] = _LANGUAGES
 
 #: Allowed values of the ``qualifier`` column, in legend order.
 QUALIFIERS: tuple[str, ...] = (
@@ -134,8 +137,6 @@ QUALIFIERS: tuple[str, ...] = (
     "upper_bound",
     "target",
 )
-
-_LANGUAGE: str = "en"
 
 #: The theme's colours: seaborn's colour-blind-safe ``"colorblind"`` palette, each
 #: colour darkened just enough to reach a contrast of 3:1 against white (WCAG 2.1,
@@ -286,12 +287,8 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 
 
 def _lang(language: str | None) -> str:
-    """Validate *language* (``None`` -> module default)."""
-    if language is None:
-        return _LANGUAGE
-    if isinstance(language, str) and language.strip().lower() in LANGUAGES:
-        return language.strip().lower()
-    raise ValueError(f"unknown language {language!r}; expected one of {', '.join(map(repr, LANGUAGES))}")
+    """Validate *language* (``None`` -> the current language of :mod:`agstats.language`)."""
+    return check_language(language)
 
 
 def _style(qualifier: Any) -> QualifierStyle:
@@ -300,40 +297,6 @@ def _style(qualifier: Any) -> QualifierStyle:
         return QUALIFIER_STYLES[qualifier]
     except (KeyError, TypeError):
         raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}") from None
-
-
-def set_language(language: str) -> None:
-    """Set the default label language of all helpers.
-
-    Parameters
-    ----------
-    language : {"en", "vi"}
-        English or Vietnamese.
-
-    Raises
-    ------
-    ValueError
-        If *language* is not supported.
-
-    Examples
-    --------
-    >>> set_language("vi"); get_language()
-    'vi'
-    >>> set_language("en")
-    """
-    global _LANGUAGE
-    _LANGUAGE = _lang(language)
-
-
-def get_language() -> str:
-    """Return the current default label language (``"en"`` or ``"vi"``).
-
-    Examples
-    --------
-    >>> get_language() in LANGUAGES
-    True
-    """
-    return _LANGUAGE
 
 
 def set_theme(
