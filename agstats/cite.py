@@ -83,9 +83,9 @@ def sources_markdown(ids: Iterable[str] | None = None, language: str | None = No
     Examples
     --------
     >>> print(sources_markdown(["mic2019"]))  # doctest: +ELLIPSIS
-    - **\\[mic2019\\]** Bộ Thông tin và Truyền thông \\(Ministry of Information and Communications\\) (2019). *Đoàn công tác ...*. <https://mic.gov.vn/...>... Primary source, in Vietnamese.
+    - **\\[mic2019\\]** Bộ Thông tin và Truyền thông \\(Ministry of Information and Communications\\) (2019). *Đoàn công tác ...*. <https://mic.gov.vn/...>... Primary source, in Vietnamese. Accessed 2026\\-11\\-25.
     >>> print(sources_markdown(["mic2019"], language="vi"))  # doctest: +ELLIPSIS
-    - **\\[mic2019\\]** ... Nguồn sơ cấp, bằng tiếng Việt.
+    - **\\[mic2019\\]** ... Nguồn sơ cấp, bằng tiếng Việt. Truy cập ngày 25/11/2026.
     """
     from .language import check_language
 
@@ -100,7 +100,7 @@ def sources_markdown(ids: Iterable[str] | None = None, language: str | None = No
         where = f"<{url}>" if url else markdown_text(r["url"])
         tier = _plain(r["tier"])
         tier_text = _TIERS.get(tier, (f"{tier.capitalize()} source", tier))[vi]
-        accessed = _plain(r.get("accessed"))
+        accessed = _date(r.get("accessed"))
         if accessed:
             accessed = f" Truy cập ngày {_vi_date(accessed)}." if vi else f" Accessed {markdown_text(accessed)}."
         in_lang = f"bằng {names[1]}" if vi else f"in {names[0]}"
@@ -110,6 +110,14 @@ def sources_markdown(ids: Iterable[str] | None = None, language: str | None = No
             f"{markdown_text(tier_text)}, {markdown_text(in_lang)}.{accessed}"
         )
     return "\n".join(lines)
+
+
+def _date(value: object) -> str:
+    """A date cell as ISO text ('' when missing)."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return ""
+    strftime = getattr(value, "strftime", None)
+    return strftime("%Y-%m-%d") if callable(strftime) else str(value)
 
 
 def _vi_date(iso: str) -> str:

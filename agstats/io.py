@@ -330,7 +330,7 @@ def load_indicators(
     >>> str(row.period_start.date()), str(row.period_end.date())
     ('2018-01-01', '2018-12-31')
     >>> sorted(set(load_indicators("postal", area="all").area))
-    ['an_giang_pre2025', 'long_an', 'vietnam']
+    ['an_giang_pre2025', 'dong_thap', 'long_an', 'vietnam']
     """
     df = _table("indicators", data_dir)
     df = _select(df, "sector", sector)
