@@ -154,6 +154,7 @@ __all__ = [
     "glue",
     "Table",
     "table",
+    "format_interval",
 ]
 
 
@@ -164,6 +165,7 @@ _LAZY = {
     "plotting": (".plotting", None),
     "Table": (".tables", "Table"),
     "table": (".tables", "table"),
+    "format_interval": (".intervals", "format_interval"),
     "Quantity": (".parsing", "Quantity"),
     "find_quantities": (".parsing", "find_quantities"),
     "format_vi": (".parsing", "format_vi"),
