@@ -65,6 +65,7 @@ from .series import (
     to_intervals,
     years_between,
 )
+from .trends import Citations, FigurePicker, interval_text, percent_text, signed_percent_text
 from .units import (
     canonical_units,
     convert,
@@ -154,6 +155,11 @@ __all__ = [
     "glue",
     "Table",
     "table",
+    "Citations",
+    "FigurePicker",
+    "interval_text",
+    "percent_text",
+    "signed_percent_text",
 ]
 
 
