@@ -64,6 +64,7 @@ __all__ = [
     "nine_month_chart",
     "panel_chart",
     "percent_text",
+    "qualifier_text",
     "reconciliation_table",
     "remainder_share_chart",
     "sector_size",
@@ -306,6 +307,21 @@ def signed_percent_text(iv: Interval | float, decimals: int = 1, *, language: st
     if iv.lo > 0:
         return text.replace("≥ ", "≥ +") if not iv.is_point else "+" + text
     return text.replace("-", "−")
+
+
+def qualifier_text(qualifier: str, language: str | None = None) -> str:
+    """The word for a qualifier, as chart legends write it (without the ≥/≤ sign).
+
+    Examples
+    --------
+    >>> qualifier_text("estimate", "en"), qualifier_text("estimate", "vi")
+    ('estimate', 'ước tính')
+    >>> qualifier_text("estimate_lower_bound", "vi")
+    'ước tính, cận dưới'
+    """
+    from . import plotting
+
+    return plotting._qualifier_word(qualifier, check_language(language))  # to become public in plotting
 
 
 def _months(row: Any) -> float:

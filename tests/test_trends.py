@@ -235,3 +235,12 @@ def test_remainder_share_band_only_on_quarters(picker):
     assert not ax.collections or all(c.get_label() != "band" for c in ax.collections)
     ax2 = remainder_share_chart([tel, half], (0.22, 0.30), language="en")
     assert len(ax2.collections) > len(ax.collections)  # the band is drawn for the fourth quarter
+
+
+def test_qualifier_text_in_both_languages():
+    from agstats.trends import qualifier_text
+
+    assert qualifier_text("lower_bound", "en") == "lower bound"
+    assert qualifier_text("approximate", "vi") == "xấp xỉ"
+    with pytest.raises(KeyError):
+        qualifier_text("guess", "en")
