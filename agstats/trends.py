@@ -69,6 +69,7 @@ __all__ = [
     "remainder_share_chart",
     "sector_size",
     "sector_size_chart",
+    "sector_size_table",
     "signed_percent_text",
 ]
 
@@ -789,6 +790,44 @@ def sector_size(
             }
         )
     return pd.DataFrame(lines)
+
+
+#: The columns of :func:`sector_size_table`: column -> (English header, Vietnamese header, decimals).
+_SIZE_COLUMNS: dict[str, tuple[str, str, int | None]] = {
+    "vnd_bn": ("billion VND", "tỷ đồng", None),
+    "usd_mn": ("million USD", "triệu USD", 1),
+    "to_grdp": ("% of GRDP", "% GRDP", 2),
+    "per_person_vnd_mn": ("million VND / person", "triệu đồng/người", 2),
+    "per_person_usd": ("USD / person", "USD/người", 1),
+}
+
+
+def sector_size_table(size: pd.DataFrame, names: Sequence[str], *, language: str | None = None) -> Table:
+    """A table for people of :func:`sector_size`: bounds as "≥", estimates marked, the rate used.
+
+    Examples
+    --------
+    >>> cited = Citations()
+    >>> picker = FigurePicker.load(["an_giang_pre2025"], cited)
+    >>> y20 = ("2020-01-01", "2020-12-31")
+    >>> s = sector_size([(picker.pick("ict_sector_total_revenue", y20), picker.pick("grdp", y20))],
+    ...                 picker.stock("population", "2019-04-01"), cited)
+    >>> t = sector_size_table(s, ["Whole sector, 2020"], language="en")
+    >>> t.frame.iloc[0, 1], t.note
+    ('≥ 6,000 (est.)', '≥ at least; est. an estimate.')
+    """
+    from .tables import _key, _marks, table
+
+    lang = check_language(language)
+    frame = pd.DataFrame({"name": list(names), "vnd_per_usd": size["vnd_per_usd"].tolist()})
+    for col, (_, _, decimals) in _SIZE_COLUMNS.items():
+        after = [_marks(q, lang)[1] for q in size["qualifier"]]
+        frame[col] = [interval_text(iv, decimals=decimals, language=lang) + a for iv, a in zip(size[col], after)]
+    headers = {"name": tr("Revenue", "Doanh thu", lang)}
+    headers |= {col: en if lang == "en" else vi for col, (en, vi, _) in _SIZE_COLUMNS.items()}
+    headers["vnd_per_usd"] = tr("VND per USD", "đồng/USD", lang)
+    note = _key(sorted(set(size["qualifier"])), lang)
+    return table(frame, headers, language=lang, decimals={"vnd_per_usd": 0}, verbatim=["name"], note=note)
 
 
 def _floor_shown(iv: Interval, digits: int) -> float:

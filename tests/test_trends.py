@@ -244,3 +244,15 @@ def test_qualifier_text_in_both_languages():
     assert qualifier_text("approximate", "vi") == "xấp xỉ"
     with pytest.raises(KeyError):
         qualifier_text("guess", "en")
+
+
+def test_sector_size_table_marks_estimates_and_bounds(picker):
+    from agstats.trends import sector_size_table
+
+    y20 = ("2020-01-01", "2020-12-31")
+    rev, grdp = picker.pick("ict_sector_total_revenue", y20), picker.pick("grdp", y20)
+    s = sector_size([(rev, grdp)], picker.stock("population", "2019-04-01"), picker.citations)
+    vi = sector_size_table(s, ["Toàn ngành, 2020"], language="vi")
+    assert vi.frame.columns.tolist()[:2] == ["Doanh thu", "tỷ đồng"]
+    assert vi.frame.iloc[0, 1].startswith("≥ ") and vi.frame.iloc[0, 1].endswith(" (ước)")
+    assert vi.note == "≥ ít nhất; ước: số ước tính."
