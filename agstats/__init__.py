@@ -65,6 +65,7 @@ from .series import (
     to_intervals,
     years_between,
 )
+from .trends import Citations, FigurePicker, interval_text, percent_text, signed_percent_text
 from .units import (
     canonical_units,
     convert,
@@ -155,6 +156,11 @@ __all__ = [
     "Table",
     "table",
     "format_interval",
+    "Citations",
+    "FigurePicker",
+    "interval_text",
+    "percent_text",
+    "signed_percent_text",
 ]
 
 
