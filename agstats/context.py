@@ -31,7 +31,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import pandas as pd
 
@@ -51,12 +51,15 @@ __all__ = [
     "SCORE_UNITS",
     "Share",
     "coverage",
+    "index_name",
     "inventory",
+    "is_ranking",
     "join_names",
     "like_sets",
     "national_share",
     "ordinal",
     "per_inhabitant",
+    "per_inhabitant_unit",
     "rank_panels",
     "rank_rows",
     "rank_sets",
@@ -254,7 +257,10 @@ def share_frame(pairs: Mapping[str, tuple[pd.Series, pd.Series]]) -> pd.DataFram
     DataFrame
         One row per pair: ``name``, ``value`` (percent), ``unit`` (``"percent"``),
         ``qualifier``, ``sources`` (a list of the two source ids), ``period_start``,
-        ``period_end``.
+        ``period_end``, and the columns that make it data rows for
+        :func:`agstats.table`: ``indicator`` (the local id), ``label_en`` and
+        ``label_vi`` (both the given label), ``area`` (the local area) and
+        ``source`` (the two ids joined by "; ").
 
     Examples
     --------
@@ -278,6 +284,11 @@ def share_frame(pairs: Mapping[str, tuple[pd.Series, pd.Series]]) -> pd.DataFram
                 "sources": list(s.sources),
                 "period_start": start,
                 "period_end": end,
+                "indicator": str(local["indicator"]),
+                "label_en": name,
+                "label_vi": name,
+                "area": str(local["area"] if "area" in local.index else local.name),
+                "source": "; ".join(s.sources),
             }
         )
     return pd.DataFrame(rows)
@@ -341,11 +352,50 @@ def coverage(
     return [a for a in dict.fromkeys(areas) if a in found]
 
 
-def _is_ranked(data: pd.DataFrame) -> pd.Series:
-    return data["unit"].astype(str).isin(RANK_UNITS + SCORE_UNITS)
+def is_ranking(data: pd.DataFrame) -> pd.Series:
+    """Which rows are ranks or scores of an index (by unit, or by an id ending in ``_rank``/``_score``).
+
+    A score may be stored in per cent (the PAR Index's); its id still says what it is.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["dti_rank", "par_index_score", "telecom_revenue"],
+    ...                      "unit": ["rank_of_63", "percent", "vnd_bn"]})
+    >>> is_ranking(rows).tolist()
+    [True, True, False]
+    """
+    ids = data["indicator"].astype(str)
+    return data["unit"].astype(str).isin(RANK_UNITS + SCORE_UNITS) | ids.str.endswith(("_rank", "_score"))
 
 
-def inventory(data: pd.DataFrame, areas: Sequence[str] = NEIGHBOURS, language: str | None = None) -> pd.DataFrame:
+def _is_rank(data: pd.DataFrame) -> pd.Series:
+    """Ranks (1 = best) among the rows of :func:`is_ranking`; the others are scores (higher = better)."""
+    units = data["unit"].astype(str)
+    return units.isin(RANK_UNITS) | (~units.isin(SCORE_UNITS) & data["indicator"].astype(str).str.endswith("_rank"))
+
+
+def index_name(indicator: str, language: str | None = None) -> str:
+    """A short name of the index of a rank or score id, for titles (else the catalogue label).
+
+    Examples
+    --------
+    >>> index_name("dti_rank", "vi")
+    'Chỉ số chuyển đổi số (DTI)'
+    >>> index_name("par_index_score", "en")
+    'PAR Index score (provincial administrative-reform index, Ministry of Home Affairs)'
+    """
+    lang = check_language(language)
+    if indicator in INDEX_NAMES:
+        return INDEX_NAMES[indicator][0 if lang == "en" else 1]
+    from .catalogue import describe
+
+    meta = describe(indicator)
+    return str(meta.label_en if lang == "en" else meta.label_vi)
+
+
+def inventory(
+    data: pd.DataFrame, areas: Sequence[str] = NEIGHBOURS, *, ranks: bool = True, language: str | None = None
+) -> pd.DataFrame:
     """What the data hold for *areas*: one row per indicator and period.
 
     Parameters
@@ -353,15 +403,17 @@ def inventory(data: pd.DataFrame, areas: Sequence[str] = NEIGHBOURS, language: s
     data : DataFrame
         Data rows (indicators, context or both).
     areas : sequence of str, default :data:`NEIGHBOURS`
+    ranks : bool, default True
+        Include rank and score rows.
     language : {"en", "vi"}, optional
-        Language of the ``figure`` and ``names`` columns.
+        Language of the ``figure``, ``period`` and ``names`` columns.
 
     Returns
     -------
     DataFrame
         Columns ``indicator``, ``figure`` (the label), ``period_start``,
-        ``period_end``, ``n_areas`` and ``names`` (the areas, joined), sorted by
-        indicator and period. Ranks and scores are included.
+        ``period_end``, ``period`` (as text), ``n_areas`` and ``names`` (the
+        areas, joined), sorted by indicator and period.
 
     Examples
     --------
@@ -371,8 +423,12 @@ def inventory(data: pd.DataFrame, areas: Sequence[str] = NEIGHBOURS, language: s
     >>> inventory(rows, language="vi")[["figure", "n_areas", "names"]].values.tolist()
     [['X', 2, 'Cần Thơ và Cà Mau']]
     """
+    from .plotting import period_label
+
     lang = check_language(language)
     rows = data[data["area"].isin(list(areas))]
+    if not ranks:
+        rows = rows[~is_ranking(rows)]
     out = []
     keys = ["indicator", "period_start", "period_end"]
     for (ind, start, end), g in rows.groupby(keys, sort=True):
@@ -383,11 +439,13 @@ def inventory(data: pd.DataFrame, areas: Sequence[str] = NEIGHBOURS, language: s
                 "figure": str(g[f"label_{lang}"].iloc[0]),
                 "period_start": start,
                 "period_end": end,
+                "period": period_label(start, end, lang),
                 "n_areas": len(present),
                 "names": join_names(_names(present, lang), lang),
             }
         )
-    return pd.DataFrame(out, columns=["indicator", "figure", "period_start", "period_end", "n_areas", "names"])
+    columns = ["indicator", "figure", "period_start", "period_end", "period", "n_areas", "names"]
+    return pd.DataFrame(out, columns=columns)
 
 
 def like_sets(
@@ -439,8 +497,8 @@ def like_sets(
     lang = check_language(language)
     rows = data[data["area"].isin(list(areas))]
     if not ranks:
-        rows = rows[~_is_ranked(rows)]
-    columns = [*data.columns, "set", "n_areas", "name", "who"]
+        rows = rows[~is_ranking(rows)]
+    columns = list(dict.fromkeys([*data.columns, "set", "n_areas", "name", "who"]))
     if rows.empty:
         return pd.DataFrame(columns=columns)
     key = (
@@ -496,7 +554,7 @@ def per_inhabitant(
 ) -> pd.DataFrame:
     """Figures of several areas per inhabitant, from the census count of each area.
 
-    Money becomes đồng per inhabitant (unit ``vnd``), counts become counts per
+    Money becomes whole đồng per inhabitant (unit ``vnd``), counts become counts per
     100 inhabitants (unit ``per_100_inhabitants``). Shares, ranks, scores and
     other ratios are not divided. A row is kept only if its area has exactly one
     population row and (with *same_year*) the figure's period lies in the year
@@ -537,7 +595,7 @@ def per_inhabitant(
     ...     "period_end": pd.to_datetime(["2019-12-31", "2019-12-31"])})
     >>> out = per_inhabitant(rows, pop, language="vi")
     >>> out[["name", "value", "unit", "qualifier"]].round(2).values.tolist()
-    [['Cần Thơ', 809604.5, 'vnd', 'exact'], ['Cần Thơ', 0.97, 'per_100_inhabitants', 'lower_bound']]
+    [['Cần Thơ', 809605.0, 'vnd', 'exact'], ['Cần Thơ', 0.97, 'per_100_inhabitants', 'lower_bound']]
     """
     lang = check_language(language)
     dup = population["area"][population["area"].duplicated()]
@@ -554,7 +612,8 @@ def per_inhabitant(
             continue
         dimension = unit_dimension(str(r["unit"]))
         if dimension == "money_vnd":
-            value: Any = per_capita(_to(float(r["value"]), str(r["unit"]), "vnd"), float(p["value"]))
+            money: Any = per_capita(_to(float(r["value"]), str(r["unit"]), "vnd"), float(p["value"]))
+            value: Any = round(float(money))
             unit = "vnd"
         elif dimension == "count":
             value = per_inhabitants(_to(float(r["value"]), str(r["unit"]), "count"), float(p["value"]), 100)
@@ -574,6 +633,23 @@ def per_inhabitant(
             }
         )
     return pd.DataFrame(out).reset_index(drop=True) if out else rows.iloc[0:0].assign(name=[], population=[])
+
+
+def per_inhabitant_unit(unit: str, language: str | None = None) -> str:
+    """The axis text of a unit of :func:`per_inhabitant`.
+
+    Examples
+    --------
+    >>> per_inhabitant_unit("vnd", "en"), per_inhabitant_unit("per_100_inhabitants", "vi")
+    ('đồng per inhabitant', 'trên 100 dân')
+    """
+    texts = {
+        "vnd": ("đồng per inhabitant", "đồng/người"),
+        "per_100_inhabitants": ("per 100 inhabitants", "trên 100 dân"),
+    }
+    if unit not in texts:
+        raise ValueError(f"not a unit of per_inhabitant(): {unit!r}")
+    return tr(*texts[unit], language)
 
 
 def ordinal(n: float, language: str | None = None) -> str:
@@ -684,8 +760,9 @@ def regional_ranks(
         rows = rows[rows["period_end"].dt.year == year]
     if period_end is not None:
         rows = rows[rows["period_end"] == pd.Timestamp(period_end)]
-    units = sorted(set(rows["unit"].astype(str))) or sorted(set(data.loc[data["indicator"] == indicator, "unit"]))
-    if not set(units) <= set(RANK_UNITS + SCORE_UNITS):
+    same = data[data["indicator"] == indicator]
+    units = sorted(set(rows["unit"].astype(str))) or sorted(set(same["unit"].astype(str)))
+    if same.empty or not is_ranking(same).all():
         raise ValueError(f"{indicator} is not a rank or a score (units {', '.join(map(str, units))})")
     if rows.empty:
         raise ValueError(f"no {indicator} rows for year={year!r}, period_end={period_end!r}")
@@ -695,7 +772,7 @@ def regional_ranks(
         raise ValueError(f"{indicator}: more than one unit ({', '.join(units)})")
     if rows["area"].duplicated().any():
         raise ValueError(f"{indicator}: an area appears twice ({', '.join(rows.loc[rows.area.duplicated(), 'area'])})")
-    is_rank = units[0] in RANK_UNITS
+    is_rank = bool(_is_rank(rows).iloc[0])
     rows = rows.sort_values("value", ascending=is_rank, kind="stable")
     better = [int((rows["value"] < v).sum() if is_rank else (rows["value"] > v).sum()) + 1 for v in rows["value"]]
     return rows.assign(name=_names(rows["area"], lang), who=_who(rows["area"], focus, lang), place=better)
@@ -707,10 +784,21 @@ def rank_sets(
     *,
     focus: str = FOCUS,
     min_areas: int = 2,
-    units: Collection[str] = RANK_UNITS,
+    kind: Literal["rank", "score"] = "rank",
     language: str | None = None,
 ) -> pd.DataFrame:
-    """Every index and period with ranks of at least *min_areas* areas including *focus*.
+    """Every index and period with ranks (or scores) of at least *min_areas* areas including *focus*.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Data rows.
+    areas : sequence of str, default :data:`MEKONG_DELTA`
+    focus : str, default :data:`FOCUS`
+    min_areas : int, default 2
+    kind : {"rank", "score"}, default "rank"
+        Ranks (1 = best) or scores (higher = better) of :func:`is_ranking`.
+    language : {"en", "vi"}, optional
 
     Returns
     -------
@@ -728,7 +816,8 @@ def rank_sets(
     [[13, 54.0, 11, 'Can Tho', 'none']]
     """
     lang = check_language(language)
-    rows = data[data["area"].isin(list(areas)) & data["unit"].astype(str).isin(list(units))]
+    rows = data[data["area"].isin(list(areas)) & is_ranking(data)]
+    rows = rows[_is_rank(rows) == (kind == "rank")]
     out = []
     for (ind, start, end), g in rows.groupby(["indicator", "period_start", "period_end"], sort=False):
         if g["area"].nunique() < min_areas or focus not in set(g["area"]):
@@ -814,8 +903,7 @@ def rank_panels(
     axis_label = tr("rank of 63, 1 = best", "thứ hạng trên 63, 1 = cao nhất", lang)
     for i, (ax, ind) in enumerate(zip(flat, order)):
         one = rows[rows["indicator"] == ind]
-        names = INDEX_NAMES.get(str(ind))
-        name = (names[0] if lang == "en" else names[1]) if names else str(agp.label(one.iloc[0], lang))
+        name = index_name(str(ind), lang)
         agp.point(one, x="period", orient="v", stems=False, ax=ax, legend=False, wrap=18, language=lang,
                   title=textwrap.fill(name + (" †" if ind in marked else ""), 24), unit_label=axis_label)  # fmt: skip
         ax.set_ylim(64, -3)  # room for the label of a first place
