@@ -653,20 +653,20 @@ def per_inhabitant_unit(unit: str, language: str | None = None) -> str:
 
 
 def ordinal(n: float, language: str | None = None) -> str:
-    """A place as words: ``54th`` in English, ``thứ 54`` in Vietnamese.
+    """A place as words: ``54th`` in English, ``thứ 54`` in Vietnamese (``thứ nhất`` for the first).
 
     Examples
     --------
     >>> [ordinal(n, "en") for n in (1, 2, 3, 11, 12, 13, 21, 54)]
     ['1st', '2nd', '3rd', '11th', '12th', '13th', '21st', '54th']
-    >>> ordinal(54.0, "vi")
-    'thứ 54'
+    >>> ordinal(54.0, "vi"), ordinal(1, "vi")
+    ('thứ 54', 'thứ nhất')
     """
     k = int(n)
     if k != n:
         raise ValueError(f"a place is a whole number, got {n!r}")
     if check_language(language) == "vi":
-        return f"thứ {k}"
+        return "thứ nhất" if k == 1 else f"thứ {k}"
     suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
     return f"{k}{suffix}"
 
@@ -898,9 +898,9 @@ def rank_panels(
         raise ValueError("rank_panels() needs the ranks of 63 of one area")
     order = list(dict.fromkeys(rows["indicator"]))
     nrows = math.ceil(len(order) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, 3.6 * nrows), sharey=True, layout="constrained")
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, 3.9 * nrows), sharey=True, layout="constrained")
     flat = list(np.atleast_1d(axes).ravel())
-    axis_label = tr("rank of 63, 1 = best", "thứ hạng trên 63, 1 = cao nhất", lang)
+    axis_label = tr("rank of 63, 1 = best", "hạng/63, 1 = cao nhất", lang)
     for i, (ax, ind) in enumerate(zip(flat, order)):
         one = rows[rows["indicator"] == ind]
         name = index_name(str(ind), lang)

@@ -294,7 +294,7 @@ def test_ordinals_and_names_in_both_languages():
     assert [context.ordinal(n, "en") for n in (1, 2, 3, 4, 11, 12, 13, 22, 101, 111)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "22nd", "101st", "111th",
     ]  # fmt: skip
-    assert context.ordinal(3, "vi") == "thứ 3"
+    assert context.ordinal(3, "vi") == "thứ 3" and context.ordinal(1, "vi") == "thứ nhất"
     with pytest.raises(ValueError):
         context.ordinal(2.5)
     assert context.join_names(["A", "B"], "en") == "A and B"
