@@ -218,7 +218,7 @@ _LEGEND_LABELS: dict[str, dict[str, str]] = {
         "lower_bound": "cận dưới (≥)",
         "estimate_lower_bound": "ước tính, cận dưới (≥)",
         "upper_bound": "cận trên (≤)",
-        "target": "chỉ tiêu",
+        "target": "mục tiêu",
     },
 }
 
@@ -250,7 +250,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "point": "Biểu đồ điểm",
         "interval": "Biểu đồ khoảng giá trị",
         "timeline": "Dòng thời gian",
-        "allows": "khoảng",
+        "allows": "trong khoảng từ",
         "to": "đến",
     },
 }
@@ -1145,7 +1145,7 @@ def qualifier_legend(
     language : {"en", "vi"}, optional
         Wording language: en "reported", "estimate", "lower bound (≥)",
         "approximate", "target"; vi "số báo cáo", "ước tính", "cận dưới (≥)",
-        "xấp xỉ", "chỉ tiêu".
+        "xấp xỉ", "mục tiêu".
     kind : {"bar", "point", "marker"}
         Keys are bar swatches, markers on a stem (lollipop), or bare markers.
     orient : {"v", "h"}

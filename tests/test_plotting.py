@@ -393,7 +393,7 @@ def test_qualifier_legend_draws(every_qualifier):
     fig, ax = plt.subplots()
     for kind in ("bar", "point", "marker"):
         leg = agp.qualifier_legend(ax, QUALIFIERS, "vi", kind=kind, orient="h")
-        assert [t.get_text() for t in leg.get_texts()][-1] == "chỉ tiêu"
+        assert [t.get_text() for t in leg.get_texts()][-1] == "mục tiêu"
     fig.canvas.draw()
     with pytest.raises(ValueError, match="unknown qualifier"):
         agp.qualifier_legend(ax, ["guess"])
