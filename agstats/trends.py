@@ -58,6 +58,7 @@ __all__ = [
     "Citations",
     "FigurePicker",
     "coverage_timeline",
+    "derived_qualifier",
     "growth_frame",
     "interval_text",
     "known_window",
@@ -325,6 +326,29 @@ def qualifier_text(qualifier: str, language: str | None = None) -> str:
     return plotting._qualifier_word(qualifier, check_language(language))  # to become public in plotting
 
 
+def derived_qualifier(rec: Reconciliation) -> str:
+    """The qualifier of what a reconciliation implies (its remainder and the remainder's share).
+
+    What is derived from an estimate is an estimate, and what is derived from a
+    bound is a bound: the remainder is marked ``estimate`` when either row is an
+    estimate, and as a lower bound when its share is not a point.
+
+    Examples
+    --------
+    >>> import agstats
+    >>> picker = FigurePicker.load(["an_giang_pre2025"], Citations())
+    >>> rec = agstats.reconcile(picker.pick("postal_revenue", ("2019-01-01", "2019-09-30")),
+    ...                         picker.pick("postal_revenue", ("2019-01-01", "2019-12-31")))
+    >>> rec.partial_qualifier, rec.full_qualifier, derived_qualifier(rec)
+    ('estimate', 'lower_bound', 'estimate_lower_bound')
+    """
+    estimated = any(str(q).startswith("estimate") for q in (rec.partial_qualifier, rec.full_qualifier))
+    bound = not rec.remainder_share.is_point
+    if estimated:
+        return "estimate_lower_bound" if bound else "estimate"
+    return "lower_bound" if bound else "exact"
+
+
 def _months(row: Any) -> float:
     return float(cast(float, months_in_period(row.period_start, row.period_end)))
 
@@ -358,22 +382,27 @@ def reconciliation_table(recs: Iterable[Reconciliation], *, language: str | None
     """
     from .catalogue import describe
     from .plotting import period_label
-    from .tables import table
+    from .tables import _key, _marks, table
 
     lang = check_language(language)
-    lines = []
+    lines, qualifiers = [], set()
     for r in recs:
         unit = r.unit
         rest = r.remainder_period
+        derived = derived_qualifier(r)
+        qualifiers |= {r.partial_qualifier, r.full_qualifier, derived}
+        part, full, rest_mark = (_marks(q, lang)[1] for q in (r.partial_qualifier, r.full_qualifier, derived))
         lines.append(
             {
                 "figure": getattr(describe(r.indicator), f"label_{lang}") if r.indicator else "",
                 "area": area_name(r.area, lang) if r.area else "",
-                "part": f"{period_label(*r.partial_period, lang)}: {interval_text(r.partial, unit, language=lang)}",
-                "full": f"{period_label(*r.full_period, lang)}: {interval_text(r.full, unit, language=lang)}",
+                "part": f"{period_label(*r.partial_period, lang)}: {interval_text(r.partial, unit, language=lang)}"
+                + part,
+                "full": f"{period_label(*r.full_period, lang)}: {interval_text(r.full, unit, language=lang)}" + full,
                 "rest": (period_label(*rest, lang) + ": " if rest else "")
-                + interval_text(r.remainder, unit, language=lang),
-                "share": percent_text(r.remainder_share, language=lang),
+                + interval_text(r.remainder, unit, language=lang)
+                + rest_mark,
+                "share": percent_text(r.remainder_share, language=lang) + rest_mark,
                 "normal": percent_text(r.normal_share, language=lang),
             }
         )
@@ -386,7 +415,7 @@ def reconciliation_table(recs: Iterable[Reconciliation], *, language: str | None
         "share": tr("Remainder, % of the full period", "Phần còn lại, % cả kỳ", lang),
         "normal": tr("Same, with no seasonality", "Như trên, nếu không có mùa vụ", lang),
     }
-    return table(pd.DataFrame(lines), headers, language=lang)
+    return table(pd.DataFrame(lines), headers, language=lang, note=_key(sorted(qualifiers), lang))
 
 
 def growth_frame(
@@ -522,8 +551,9 @@ def remainder_share_chart(
 ) -> Axes:
     """The share of a year's total implied for the months after a part-year figure, per reconciliation.
 
-    Each point is a reconciliation's remainder share (a lower bound when the
-    full-year figure is one); a black tick marks the share with no
+    Each point is a reconciliation's remainder share, marked as
+    :func:`derived_qualifier` says (an estimate when either row is one, a
+    lower bound when the full-year figure is one); a black tick marks the share with no
     seasonality, and a grey band the assumed *remainder_share*, drawn only
     for the rows whose remainder is a fourth quarter.
 
@@ -556,7 +586,7 @@ def remainder_share_chart(
             "label_vi": labels,
             "value": [round(r.remainder_share.lo * 100, 1) for r in checks],
             "unit": "percent",
-            "qualifier": ["exact" if r.remainder_share.is_point else "lower_bound" for r in checks],
+            "qualifier": [derived_qualifier(r) for r in checks],
             "normal": [r.normal_share * 100 for r in checks],
         }
     )

@@ -155,11 +155,26 @@ def test_reconciliation_table_states_the_implied_remainder(picker):
     rec = agstats.reconcile(picker.pick("telecom_revenue", JAN_SEP), picker.pick("telecom_revenue", Y2019))
     t = reconciliation_table([rec], language="en")
     line = t.frame.iloc[0].to_dict()
-    assert line["Remainder, % of the full period"] == percent_text(rec.remainder_share, language="en")
+    assert line["Remainder, % of the full period"] == percent_text(rec.remainder_share, language="en") + " (est.)"
     assert line["Same, with no seasonality"] == "25.0%"
     assert line["Implied remainder"].startswith("Oct–Dec 2019: ")
     vi = reconciliation_table([rec], language="vi").frame
     assert vi.columns[0] == "Chỉ tiêu" and vi.iloc[0, -1] == "25,0%"
+
+
+def test_what_is_derived_from_an_estimate_is_marked_an_estimate(picker):
+    from agstats.trends import derived_qualifier
+
+    tel = agstats.reconcile(picker.pick("telecom_revenue", JAN_SEP), picker.pick("telecom_revenue", Y2019))
+    post = agstats.reconcile(picker.pick("postal_revenue", JAN_SEP), picker.pick("postal_revenue", Y2019))
+    assert (tel.partial_qualifier, tel.full_qualifier) == ("estimate", "exact")
+    assert derived_qualifier(tel) == "estimate" and derived_qualifier(post) == "estimate_lower_bound"
+    line = reconciliation_table([tel, post], language="en")
+    assert line.frame.iloc[0]["Part period"].endswith("(est.)")
+    assert line.frame.iloc[0]["Remainder, % of the full period"].endswith("(est.)")
+    assert not line.frame.iloc[0]["Full period"].endswith("(est.)")
+    assert line.note is not None and "est." in line.note and "≥" in line.note
+    assert reconciliation_table([tel], language="vi").frame.iloc[0, 2].endswith("(ước)")
 
 
 def test_growth_frame_matches_the_series_functions(picker):
