@@ -154,6 +154,11 @@ __all__ = [
     "glue",
     "Table",
     "table",
+    "value_text",
+    "interval_text",
+    "qualifier_name",
+    "join_words",
+    "event_kind_name",
 ]
 
 
@@ -164,6 +169,11 @@ _LAZY = {
     "plotting": (".plotting", None),
     "Table": (".tables", "Table"),
     "table": (".tables", "table"),
+    "value_text": (".tables", "value_text"),
+    "interval_text": (".wording", "interval_text"),
+    "qualifier_name": (".wording", "qualifier_name"),
+    "join_words": (".wording", "join_words"),
+    "event_kind_name": (".wording", "event_kind_name"),
     "Quantity": (".parsing", "Quantity"),
     "find_quantities": (".parsing", "find_quantities"),
     "format_vi": (".parsing", "format_vi"),
