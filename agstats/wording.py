@@ -52,8 +52,13 @@ def _pick(names: tuple[str, str], language: str | None) -> str:
     return names[0] if check_language(language) == "en" else names[1]
 
 
-def interval_text(interval: Interval, language: str | None = None, decimals: int | None = 0) -> str:
+def interval_text(
+    interval: Interval, language: str | None = None, decimals: int | None = 0, unit: str | None = None
+) -> str:
     """An interval as ``[lo, hi]`` with the language's separators, ``)`` at an open end.
+
+    Vietnamese writes an interval with a semicolon between its ends (``[4,9; 16,9]``), since the comma
+    is its decimal mark.
 
     Parameters
     ----------
@@ -64,6 +69,9 @@ def interval_text(interval: Interval, language: str | None = None, decimals: int
     decimals : int or None, default 0
         Decimals of each finite end (``None``: integers without decimals,
         other numbers with up to two, as :func:`agstats.plotting.format_number`).
+    unit : str, optional
+        A unit code (see :func:`agstats.plotting.unit_text`): "%" follows each finite end, any other
+        unit follows the interval.
 
     Returns
     -------
@@ -72,22 +80,31 @@ def interval_text(interval: Interval, language: str | None = None, decimals: int
     Examples
     --------
     >>> interval_text(Interval(8078, math.inf), "en"), interval_text(Interval(8078, math.inf), "vi")
-    ('[8,078, ∞)', '[8.078, ∞)')
+    ('[8,078, ∞)', '[8.078; ∞)')
     >>> interval_text(Interval(0, math.inf))
     '[0, ∞)'
-    >>> interval_text(Interval(4.9, 16.94), "vi", decimals=1)
-    '[4,9, 16,9]'
+    >>> interval_text(Interval(4.9, 16.94), "vi", decimals=1, unit="percent")
+    '[4,9%; 16,9%]'
+    >>> interval_text(Interval(3461.5, 3857.1), "en", unit="vnd_bn")
+    '[3,462, 3,857] billion VND'
     >>> interval_text(Interval(-math.inf, 3), "en")
     '(-∞, 3]'
     """
-    from .plotting import format_number  # lazy: matplotlib is an extra
+    from .plotting import format_number, unit_text  # lazy: matplotlib is an extra
 
     lang = check_language(language)
+    utext = unit_text(unit, lang) if unit else ""
     left = "(" if interval.lo == -math.inf else "["
     right = ")" if interval.hi == math.inf else "]"
-    lo = format_number(interval.lo, lang, None if math.isinf(interval.lo) else decimals)
-    hi = format_number(interval.hi, lang, None if math.isinf(interval.hi) else decimals)
-    return f"{left}{lo}, {hi}{right}"
+
+    def end(x: float) -> str:
+        if math.isinf(x):
+            return format_number(x, lang)
+        return format_number(x, lang, decimals) + ("%" if utext == "%" else "")
+
+    sep = ", " if lang == "en" else "; "
+    after = f" {utext}" if utext and utext != "%" else ""
+    return f"{left}{end(interval.lo)}{sep}{end(interval.hi)}{right}{after}"
 
 
 def qualifier_name(qualifier: str, language: str | None = None) -> str:

@@ -16,8 +16,10 @@ from agstats.wording import EVENT_KINDS, QUALIFIER_NAMES, event_kind_name, inter
 def test_interval_text_uses_the_language_separators_and_open_ends():
     iv = Interval(4778, math.inf)
     assert interval_text(iv, "en") == "[4,778, ∞)"
-    assert interval_text(iv, "vi") == "[4.778, ∞)"
-    assert interval_text(Interval(0.049, 0.169) * 100, "vi", decimals=1) == "[4,9, 16,9]"
+    assert interval_text(iv, "vi") == "[4.778; ∞)"
+    assert interval_text(Interval(0.049, 0.169) * 100, "vi", decimals=1) == "[4,9; 16,9]"
+    assert interval_text(Interval(0.049, 0.169) * 100, "en", decimals=1, unit="percent") == "[4.9%, 16.9%]"
+    assert interval_text(Interval(60, 100), "vi", unit="count") == "[60; 100]"
     assert interval_text(Interval(1, 1), "en") == "[1, 1]"
 
 
@@ -25,7 +27,7 @@ def test_interval_text_follows_the_current_language():
     before = agstats.get_language()
     try:
         agstats.set_language("vi")
-        assert interval_text(Interval(3461.5, 3857.1)) == "[3.462, 3.857]"
+        assert interval_text(Interval(3461.5, 3857.1), unit="vnd_bn") == "[3.462; 3.857] tỷ đồng"
     finally:
         agstats.set_language(before)
 
