@@ -12,7 +12,7 @@ Examples
 --------
 >>> from agstats.series import Interval
 >>> interval_text(Interval(4600, float("inf")), "vi")
-'[4.600, ∞)'
+'[4.600; ∞)'
 >>> join_words(["Postal services", "Telecommunications", "ICT industry"], "en")
 'Postal services, Telecommunications and ICT industry'
 """
