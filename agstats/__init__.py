@@ -161,6 +161,10 @@ __all__ = [
     "interval_text",
     "percent_text",
     "signed_percent_text",
+    "value_text",
+    "qualifier_name",
+    "join_words",
+    "event_kind_name",
 ]
 
 
@@ -172,6 +176,10 @@ _LAZY = {
     "Table": (".tables", "Table"),
     "table": (".tables", "table"),
     "format_interval": (".intervals", "format_interval"),
+    "value_text": (".tables", "value_text"),
+    "qualifier_name": (".wording", "qualifier_name"),
+    "join_words": (".wording", "join_words"),
+    "event_kind_name": (".wording", "event_kind_name"),
     "Quantity": (".parsing", "Quantity"),
     "find_quantities": (".parsing", "find_quantities"),
     "format_vi": (".parsing", "format_vi"),
