@@ -2031,6 +2031,7 @@ _EVENT_KINDS: dict[str, tuple[str, str]] = {
     "activity": ("activity", "hoạt động"),
     "meeting": ("meeting", "buổi làm việc"),
     "recommendation": ("recommendation", "kiến nghị"),
+    "request": ("request", "yêu cầu"),
     "milestone": ("milestone", "mốc"),
 }
 

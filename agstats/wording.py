@@ -4,28 +4,22 @@ The notebooks glue short texts into their prose and tables (see
 :mod:`agstats.narrative`); the same code cell serves the English and the
 Vietnamese edition, so every word it prints comes from a helper that knows the
 current language (:func:`agstats.language.tr`). This module holds the few that
-more than one cell needs: an interval written with the language's separators,
-the name of a qualifier, a list joined with "and"/"và", and the kind of a dated
-event.
+more than one cell needs: the name of a qualifier, a list joined with "and"/"và",
+and the kind of a dated event. (Intervals: :func:`agstats.format_interval`.)
 
 Examples
 --------
->>> from agstats.series import Interval
->>> interval_text(Interval(4600, float("inf")), "vi")
-'[4.600; ∞)'
 >>> join_words(["Postal services", "Telecommunications", "ICT industry"], "en")
 'Postal services, Telecommunications and ICT industry'
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from .language import check_language
-from .series import Interval
 
-__all__ = ["QUALIFIER_NAMES", "EVENT_KINDS", "interval_text", "qualifier_name", "join_words", "event_kind_name"]
+__all__ = ["QUALIFIER_NAMES", "EVENT_KINDS", "qualifier_name", "join_words", "event_kind_name"]
 
 #: qualifier code -> (English, Vietnamese) name, as the conventions section of 00 explains them.
 QUALIFIER_NAMES: dict[str, tuple[str, str]] = {
@@ -44,67 +38,13 @@ EVENT_KINDS: dict[str, tuple[str, str]] = {
     "activity": ("activity", "hoạt động"),
     "meeting": ("meeting", "buổi làm việc"),
     "recommendation": ("recommendation", "kiến nghị"),
+    "request": ("request", "yêu cầu"),
     "milestone": ("milestone", "mốc"),
 }
 
 
 def _pick(names: tuple[str, str], language: str | None) -> str:
     return names[0] if check_language(language) == "en" else names[1]
-
-
-def interval_text(
-    interval: Interval, language: str | None = None, decimals: int | None = 0, unit: str | None = None
-) -> str:
-    """An interval as ``[lo, hi]`` with the language's separators, ``)`` at an open end.
-
-    Vietnamese writes an interval with a semicolon between its ends (``[4,9; 16,9]``), since the comma
-    is its decimal mark.
-
-    Parameters
-    ----------
-    interval : Interval
-        The interval (:class:`agstats.Interval`).
-    language : {"en", "vi"}, optional
-        Defaults to the current language.
-    decimals : int or None, default 0
-        Decimals of each finite end (``None``: integers without decimals,
-        other numbers with up to two, as :func:`agstats.plotting.format_number`).
-    unit : str, optional
-        A unit code (see :func:`agstats.plotting.unit_text`): "%" follows each finite end, any other
-        unit follows the interval.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> interval_text(Interval(8078, math.inf), "en"), interval_text(Interval(8078, math.inf), "vi")
-    ('[8,078, ∞)', '[8.078; ∞)')
-    >>> interval_text(Interval(0, math.inf))
-    '[0, ∞)'
-    >>> interval_text(Interval(4.9, 16.94), "vi", decimals=1, unit="percent")
-    '[4,9%; 16,9%]'
-    >>> interval_text(Interval(3461.5, 3857.1), "en", unit="vnd_bn")
-    '[3,462, 3,857] billion VND'
-    >>> interval_text(Interval(-math.inf, 3), "en")
-    '(-∞, 3]'
-    """
-    from .plotting import format_number, unit_text  # lazy: matplotlib is an extra
-
-    lang = check_language(language)
-    utext = unit_text(unit, lang) if unit else ""
-    left = "(" if interval.lo == -math.inf else "["
-    right = ")" if interval.hi == math.inf else "]"
-
-    def end(x: float) -> str:
-        if math.isinf(x):
-            return format_number(x, lang)
-        return format_number(x, lang, decimals) + ("%" if utext == "%" else "")
-
-    sep = ", " if lang == "en" else "; "
-    after = f" {utext}" if utext and utext != "%" else ""
-    return f"{left}{end(interval.lo)}{sep}{end(interval.hi)}{right}{after}"
 
 
 def qualifier_name(qualifier: str, language: str | None = None) -> str:
