@@ -38,12 +38,14 @@ QUALIFIER_NAMES: dict[str, tuple[str, str]] = {
     "target": ("target", "mục tiêu"),
 }
 
-#: event kind code (events table) -> (English, Vietnamese) name.
+#: event kind code (events table) -> (English, Vietnamese) name. A recommendation comes from the Ministry
+#: to the province, so "khuyến nghị": "kiến nghị" is a proposal made to a higher authority (the article
+#: itself uses it for the province's own "đề xuất, kiến nghị" to the Ministry).
 EVENT_KINDS: dict[str, tuple[str, str]] = {
     "decision": ("decision", "quyết định"),
     "activity": ("activity", "hoạt động"),
     "meeting": ("meeting", "buổi làm việc"),
-    "recommendation": ("recommendation", "kiến nghị"),
+    "recommendation": ("recommendation", "khuyến nghị"),
     "milestone": ("milestone", "mốc"),
 }
 
@@ -76,6 +78,12 @@ def interval_text(
     Returns
     -------
     str
+
+    Notes
+    -----
+    Each finite end is rounded to the nearest (``3461.5`` gives ``3,462``), not outward: where the
+    text must stay a valid bound after rounding (a floor written "more than …"), round the end down
+    before calling.
 
     Examples
     --------
