@@ -88,6 +88,7 @@ except ImportError as exc:  # the library installs without the plotting extra
 
 from .language import LANGUAGES as _LANGUAGES
 from .language import check_language, get_language, set_language
+from .wording import EVENT_KINDS as _WORDING_EVENT_KINDS
 
 __all__ = [
     "LANGUAGES",
@@ -2025,15 +2026,9 @@ _EXTRA_TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-#: Display names of the ``kind`` codes of ``events.csv``, English and Vietnamese.
-_EVENT_KINDS: dict[str, tuple[str, str]] = {
-    "decision": ("decision", "quyết định"),
-    "activity": ("activity", "hoạt động"),
-    "meeting": ("meeting", "buổi làm việc"),
-    "recommendation": ("recommendation", "kiến nghị"),
-    "request": ("request", "yêu cầu"),
-    "milestone": ("milestone", "mốc"),
-}
+#: Display names of the ``kind`` codes of ``events.csv``, English and Vietnamese: one table, in
+#: :mod:`agstats.wording`, so that a timeline and a table name a kind the same way.
+_EVENT_KINDS: dict[str, tuple[str, str]] = _WORDING_EVENT_KINDS
 
 # Sizes of small-multiple panels, in inches.
 _SM_ROW_IN = 0.42  # one bar

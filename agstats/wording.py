@@ -32,12 +32,14 @@ QUALIFIER_NAMES: dict[str, tuple[str, str]] = {
     "target": ("target", "mục tiêu"),
 }
 
-#: event kind code (events table) -> (English, Vietnamese) name.
+#: event kind code (events table) -> (English, Vietnamese) name. A recommendation comes from the Ministry
+#: to the province, so "khuyến nghị": "kiến nghị" is a proposal made to a higher authority (the article
+#: itself uses it for the province's own "đề xuất, kiến nghị" to the Ministry).
 EVENT_KINDS: dict[str, tuple[str, str]] = {
     "decision": ("decision", "quyết định"),
     "activity": ("activity", "hoạt động"),
     "meeting": ("meeting", "buổi làm việc"),
-    "recommendation": ("recommendation", "kiến nghị"),
+    "recommendation": ("recommendation", "khuyến nghị"),
     "request": ("request", "yêu cầu"),
     "milestone": ("milestone", "mốc"),
 }

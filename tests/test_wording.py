@@ -61,7 +61,7 @@ def test_every_data_qualifier_and_event_kind_has_a_name_in_both_languages():
 def test_join_words_and_event_kinds():
     assert join_words(["a", "b"], "en") == "a and b"
     assert join_words(["a", "b", "c"], "vi") == "a, b và c"
-    assert event_kind_name("recommendation", "vi") == "kiến nghị"
+    assert event_kind_name("recommendation", "vi") == "khuyến nghị"  # from the Ministry down, not a "kiến nghị" up
     assert event_kind_name("unheard_of", "vi") == "unheard_of"
 
 
