@@ -376,6 +376,10 @@ API_SECTIONS = {
     "agstats.extract": "Extracting figures from text",
     "agstats.add": "Adding figures to the data",
     "agstats.validation": "Validating a data package",
+    "agstats.areas": "Areas",
+    "agstats.language": "The language of an edition",
+    "agstats.narrative": "Numbers in the prose (glue)",
+    "agstats.tables": "Tables for people",
 }
 
 
@@ -893,7 +897,7 @@ def add_alt_text(html_dir: Path, alts_by_page: dict[str, dict[str, str]]) -> lis
 
 FONTAWESOME_JS = "_static/scripts/fontawesome.js"
 SEARCH_INDEX = re.compile(
-    r'\s*<script\b[^>]*\ssrc="(?:\.\./)*(?:searchindex\.js|_static/searchtools\.js|_static/language_data\.js)[^"]*"[^>]*></script>'
+    r'\s*<script\b[^>]*\ssrc="(?:\.\./)*(?:searchindex\.js|_static/searchtools\.js|_static/language_data\.js|_static/agstats-search-vi\.js)[^"]*"[^>]*></script>'
 )
 IMG_TAG = re.compile(r"<img\b[^>]*>")  # notebook figures load when scrolled to (loading="lazy")
 ICON = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)></\1>')

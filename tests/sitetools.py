@@ -286,7 +286,7 @@ MEASURE = r"""() => {
         level: e.tagName.match(/^H[1-6]$/) ? +e.tagName[1] : +e.getAttribute('aria-level'),
         text: e.textContent.trim()}));
     const main = document.querySelector('main') || document.body;
-    const codeText = [...main.querySelectorAll('pre, code:not(pre code)')].filter(visible)
+    const codeText = [...main.querySelectorAll('pre')].filter(visible)  // code blocks (not inline code)
         .map(e => e.innerText).join('').replace(/\s+/g, '').length;
     const allText = main.innerText.replace(/\s+/g, '').length;
     // the prose of the page in its own language: main without code and without parts marked in another language

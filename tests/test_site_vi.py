@@ -36,6 +36,11 @@ def notebook_page(path: str) -> bool:
     return path.split("/")[-1].removesuffix(".html") in {n.stem for n in NOTEBOOKS}
 
 
+def test_no_horizontal_scroll_on_a_phone(crawl_phone):
+    """First in this file: this worker crawls at 390 px while the other crawls at 1366 px."""
+    assert {p: i["scroll_width"] for p, i in crawl_phone.items() if i["scroll_width"] > i["viewport"]} == {}
+
+
 def test_every_vietnamese_page_says_lang_vi(crawl_wide):
     pages = vi_pages(crawl_wide)
     assert len(pages) >= len(NOTEBOOKS) + 5
@@ -114,7 +119,12 @@ def search(browser, base: str, query: str) -> list[str]:
     info = visit(browser, base + "vi/search.html?q=" + query)
     page = info["page"]
     try:
-        page.wait_for_selector("#search-results p.search-summary", timeout=20_000)
+        # the results come one by one (each page is fetched for its excerpt); the summary's count comes last
+        page.wait_for_function(
+            """() => { const m = document.querySelector('#search-results p.search-summary')?.textContent.match(/\\d+/);
+                       return m && document.querySelectorAll('#search-results ul.search li').length == +m[0]; }""",
+            timeout=30_000,
+        )
         found = page.evaluate(
             "() => [...document.querySelectorAll('#search-results ul.search li a')].map(a => a.getAttribute('href'))"
         )
@@ -151,10 +161,6 @@ def test_the_themes_words_are_vietnamese_and_right(crawl_wide, crawl_phone):
         assert word in chrome, word
 
 
-def test_no_horizontal_scroll_on_a_phone(crawl_phone):
-    assert {p: i["scroll_width"] for p, i in crawl_phone.items() if i["scroll_width"] > i["viewport"]} == {}
-
-
 def test_figures_fit_the_column_on_a_phone(crawl_phone):
     wide = [
         (p, img["src"], img["shown"])
@@ -166,7 +172,8 @@ def test_figures_fit_the_column_on_a_phone(crawl_phone):
 
 
 def test_no_sentence_building_code_is_visible(crawl_wide, crawl_phone):
-    shown = sorted({p for c in (crawl_wide, crawl_phone) for p, i in c.items() if "display(Markdown" in i["text"]})
+    pages = (c.items() for c in (crawl_wide, crawl_phone))
+    shown = sorted({p for items in pages for p, i in items if notebook_page(p) and "display(Markdown" in i["text"]})
     if shown and any("display(Markdown" in p.read_text(encoding="utf-8") for p in NOTEBOOKS):
         pytest.xfail(f"the notebooks still build sentences with display(Markdown(…)) (nb1–nb5 rewrite them): {shown}")
     assert shown == []
@@ -178,8 +185,10 @@ def test_visible_code_is_a_small_share_of_the_text(site, crawl_wide):
 
     shares = {p: i["code_chars"] / max(i["text_chars"], 1) for p, i in crawl_wide.items() if "search.html" not in p}
     high = {p: round(s, 3) for p, s in shares.items() if s > 0.05}
-    generated = {p: s for p, s in high.items() if not notebook_page(p) and "/api" not in p and "/docs/" not in p}
-    assert generated == {}  # the site's own pages (the API reference and maintainers' notes show code)
+    # the site's own pages; the reproduce page, the API reference and the maintainers' notes are about code
+    about_code = re.compile(r"/(reproduce\.html|api\b|docs/)")
+    generated = {p: s for p, s in high.items() if not notebook_page(p) and not about_code.search(p)}
+    assert generated == {}
     untagged = set()
     for p in NOTEBOOKS:
         cells = [c for c in json.loads(p.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
