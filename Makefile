@@ -12,10 +12,11 @@ PY     := $(BIN)/python
 all: report
 
 help:
-	@echo "make report     set up .venv, execute the notebooks into _build and render the site"
+	@echo "make report     set up .venv, execute the notebooks (both editions) into _build and render the site:"
+	@echo "                _build/html/en/ (English), _build/html/vi/ (Vietnamese), _build/html/index.html offers both"
 	@echo "make test       set up .venv, run every test (unit, doctests, data, notebooks, site)"
 	@echo "make notebooks  re-execute the committed notebooks in place (after a data change)"
-	@echo "make lab        JupyterLab on notebooks/"
+	@echo "make lab        JupyterLab on notebooks/ (Vietnamese twins in notebooks/vi/)"
 	@echo "make validate   validate the data package"
 	@echo "make bench      run the benchmarks (prints a table, writes benchmarks/results.json)"
 	@echo "make site       re-render the site reusing executed notebooks; make site-serve serves it"
@@ -52,7 +53,7 @@ site-serve:
 
 # Only the site's tests (generators, build failures, Chromium); screenshots in _build/screenshots/.
 site-test: $(STAMP)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests/test_site.py tests/test_site_builds.py
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests/test_site.py tests/test_site_vi.py tests/test_site_builds.py
 
 # Two workers (the machines have 2 cores); --dist loadfile keeps each file on one worker, which
 # nbval needs and which lets the site tests build the site once (a session fixture per worker).
@@ -69,6 +70,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 lab: $(STAMP)
+	@echo "make lab: English notebooks in notebooks/, their Vietnamese twins in notebooks/vi/"
 	$(BIN)/jupyter lab notebooks/
 
 clean:

@@ -65,22 +65,57 @@ EXECUTE = ROOT / "scripts" / "execute_notebooks.py"
 
 EXECUTED = ".executed.json"  # in site_src: which executed copies are up to date (for --reuse-executed)
 
-QUALIFIER_NAMES = {  # the words of the landing page's table; the data keep the codes
-    "exact": "exact",
-    "estimate": "estimate",
-    "approximate": "approximate",
-    "lower_bound": "lower bound",
-    "estimate_lower_bound": "estimate, lower bound",
-    "upper_bound": "upper bound",
-    "target": "target",
+EDITIONS = ("en", "vi")  # the site's two editions: _build/html/en/ and _build/html/vi/
+EDITION_NAMES = {"en": "English", "vi": "Tiếng Việt"}
+
+QUALIFIER_NAMES = {  # the words of the data page's qualifier column; the data keep the codes
+    "en": {
+        "exact": "exact",
+        "estimate": "estimate",
+        "approximate": "approximate",
+        "lower_bound": "lower bound",
+        "estimate_lower_bound": "estimate, lower bound",
+        "upper_bound": "upper bound",
+        "target": "target",
+    },
+    "vi": {
+        "exact": "số báo cáo",
+        "estimate": "ước tính",
+        "approximate": "xấp xỉ",
+        "lower_bound": "cận dưới",
+        "estimate_lower_bound": "ước tính, cận dưới",
+        "upper_bound": "cận trên",
+        "target": "mục tiêu",
+    },
 }
 AREA_NAMES = {
-    "an_giang_pre2025": "An Giang, pre-2025",
-    "an_giang_2025": "An Giang, merged 2025",
-    "vietnam": "Vietnam",
+    "en": {"an_giang_pre2025": "An Giang, pre-2025", "an_giang_2025": "An Giang, merged 2025", "vietnam": "Vietnam"},
+    "vi": {
+        "an_giang_pre2025": "An Giang (trước sáp nhập 2025)",
+        "an_giang_2025": "An Giang (sau sáp nhập 2025)",
+        "vietnam": "Cả nước",
+    },
 }
-TIER_NAMES = {"primary": "Primary sources", "secondary": "Secondary sources", "tertiary": "Tertiary sources"}
-LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+SECTOR_NAMES = {
+    "vi": {
+        "telecom": "viễn thông",
+        "postal": "bưu chính",
+        "ict_industry": "công nghiệp công nghệ thông tin",
+        "media": "báo chí, phát thanh, truyền hình",
+        "infosec": "an toàn thông tin",
+        "egov": "chính quyền điện tử",
+        "policy": "chính sách",
+        "sector": "toàn ngành",
+        "context": "bối cảnh",
+    }
+}
+TIER_NAMES = {
+    "en": {"primary": "Primary sources", "secondary": "Secondary sources", "tertiary": "Tertiary sources"},
+    "vi": {"primary": "Nguồn sơ cấp", "secondary": "Nguồn thứ cấp", "tertiary": "Nguồn cấp ba"},
+}
+LANGUAGE_NAMES = {"en": {"vi": "Vietnamese", "en": "English"}, "vi": {"vi": "tiếng Việt", "en": "tiếng Anh"}}
+#: The column of data/sources.csv that holds the date a source was accessed (the first one present).
+ACCESS_COLUMNS = ("accessed", "date_accessed", "access_date", "retrieved")
 
 
 # --------------------------------------------------------------------------
@@ -117,29 +152,27 @@ def td(content: str, cls: str = "", lang: str = "") -> str:
 # --------------------------------------------------------------------------
 
 
-def indicators_table(df: pd.DataFrame, *, table_id: str, caption: str, units: pd.DataFrame) -> str:
+def indicators_table(df: pd.DataFrame, *, table_id: str, caption: str, units: pd.DataFrame, lang: str = "en") -> str:
     """An HTML table with one row per indicator row; every data value escaped.
 
-    Columns: indicator (English label and id), Vietnamese label (``lang="vi"``),
-    value (with the qualifier's ≥/≤/≈ sign), unit, period, qualifier, area, sector,
-    source (link to the sources page and to the document), evidence (``lang="vi"``), note.
+    Columns: indicator (label in the edition's language and id), the label in the other
+    language (``lang`` marked), value (with the qualifier's ≥/≤/≈ sign and the edition's
+    separators), unit, period, qualifier, area, sector, source (link to the sources page),
+    evidence (``lang="vi"``), note (English: ``lang="en"`` in the Vietnamese edition).
     """
     from agstats import plotting as agp  # format_number/period_label: the notebooks' formatting
 
-    unit_en = {str(r.code): str(r.label_en) for r in units.itertuples()}
-    head = [
-        "Indicator",
-        "Vietnamese label",
-        "Value",
-        "Unit",
-        "Period",
-        "Qualifier",
-        "Area",
-        "Sector",
-        "Source",
-        "Evidence (verbatim)",
-        "Note",
-    ]
+    vi = lang == "vi"
+    unit_label = {str(r.code): str(r.label_vi if vi else r.label_en) for r in units.itertuples()}
+    head = (
+        ["Chỉ tiêu", "Tên tiếng Anh", "Giá trị", "Đơn vị", "Thời kỳ", "Loại số liệu", "Địa bàn", "Lĩnh vực", "Nguồn",
+         "Trích dẫn nguyên văn", "Ghi chú (tiếng Anh)"]
+        if vi
+        else ["Indicator", "Vietnamese label", "Value", "Unit", "Period", "Qualifier", "Area", "Sector", "Source",
+              "Evidence (verbatim)", "Note"]
+    )  # fmt: skip
+    qualifiers, areas = QUALIFIER_NAMES[lang], AREA_NAMES[lang]
+    sectors = SECTOR_NAMES.get(lang, {})
     lines = [
         f'<div class="agstats-table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">',
         f'<table class="agstats-table agstats-data" id="{esc(table_id)}">',
@@ -151,35 +184,61 @@ def indicators_table(df: pd.DataFrame, *, table_id: str, caption: str, units: pd
         qualifier = str(r.qualifier)
         unit = str(r.unit)
         value = (
-            agp.format_value(float(r.value), qualifier, None, "en")
+            agp.format_value(float(r.value), qualifier, None, lang)
             if qualifier in agp.QUALIFIERS
-            else agp.format_number(float(r.value), "en")
+            else agp.format_number(float(r.value), lang)
         )
         source = str(r.source)
+        label, other, other_lang = (r.label_vi, r.label_en, "en") if vi else (r.label_en, r.label_vi, "vi")
         cells = [
-            td(f"{esc(r.label_en)}<br><code>{esc(r.indicator)}</code>"),
-            td(esc(r.label_vi), lang="vi"),
+            td(f"{esc(label)}<br><code>{esc(r.indicator)}</code>", lang="vi" if vi else ""),
+            td(esc(other), lang=other_lang),
             td(esc(value), cls="num"),
-            td(esc(agp.unit_text(unit, "en") or unit_en.get(unit, unit))),
-            td(esc(agp.period_label(r.period_start, r.period_end, "en")), cls="nowrap"),
+            td(esc(agp.unit_text(unit, lang) or unit_label.get(unit, unit))),
+            td(esc(agp.period_label(r.period_start, r.period_end, lang)), cls="nowrap"),
             td(
-                f'<span class="agstats-q agstats-q-{esc(qualifier)}">{esc(QUALIFIER_NAMES.get(qualifier, qualifier))}</span>'
+                f'<span class="agstats-q agstats-q-{esc(qualifier)}">{esc(qualifiers.get(qualifier, qualifier))}</span>'
             ),
-            td(esc(AREA_NAMES.get(str(r.area), str(r.area)))),
-            td(esc(r.sector)),
+            td(esc(areas.get(str(r.area), str(r.area)))),
+            td(esc(sectors.get(str(r.sector), str(r.sector)))),
             td(f'<a href="sources.html#{esc(anchor(source))}">{esc(source)}</a>', cls="nowrap"),
             td(esc(r.evidence), cls="evidence", lang="vi"),
-            td(esc(r.note), cls="note"),
+            td(esc(r.note), cls="note", lang="en" if vi and str(r.note) else ""),
         ]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
 
 
-def data_page(indicators: pd.DataFrame, context: pd.DataFrame, units: pd.DataFrame, *, version: str) -> str:
-    """The Markdown source of the data page (raw HTML tables inside)."""
-    return "\n".join(
-        [
+def data_page(
+    indicators: pd.DataFrame, context: pd.DataFrame, units: pd.DataFrame, *, version: str, lang: str = "en"
+) -> str:
+    """The Markdown source of the data page (raw HTML tables inside), in the edition's language."""
+    n, m = len(indicators), len(context)
+    if lang == "vi":
+        intro = [
+            "# Dữ liệu",
+            "",
+            f"Toàn bộ số liệu của gói dữ liệu agstats (phiên bản {esc(version)}). Trang này được tạo tự động từ "
+            "dữ liệu mỗi lần dựng trang, không có con số nào được nhập tay. Giá trị mang ký hiệu của loại số liệu "
+            "(≥ với cận dưới, ≤ với cận trên, ≈ với số xấp xỉ); xem mục {ref}`Cách đọc số liệu <cach-doc-so-lieu>`. "
+            "Cột trích dẫn ghi cụm từ ngắn nhất, nguyên văn, của nguồn nêu số liệu đó.",
+            "",
+            'Trong Python, `agstats.load_indicators(area="all")` và `agstats.load_context(area="all")` trả về chính '
+            "các dòng này dưới dạng bảng pandas có kiểu dữ liệu. Ghi chú của từng dòng hiện chỉ có bằng tiếng Anh.",
+            "",
+            "## Số liệu của ngành",
+            "",
+            f'{n} dòng, từ `agstats.load_indicators(area="all")`.',
+        ]
+        captions = (f"Số liệu ngành thông tin và truyền thông ({n} dòng)", f"Số liệu bối cảnh ({m} dòng)")
+        middle = [
+            "## Số liệu bối cảnh",
+            "",
+            f'{m} dòng (dân số, diện tích, kinh tế, đơn vị hành chính), từ `agstats.load_context(area="all")`.',
+        ]
+    else:
+        intro = [
             "# Data",
             "",
             f"Every figure of the agstats data package (version {esc(version)}), generated from the data "
@@ -188,70 +247,116 @@ def data_page(indicators: pd.DataFrame, context: pd.DataFrame, units: pd.DataFra
             "[How to read the figures](index.md#how-to-read-the-figures). The evidence is the shortest "
             "verbatim phrase of the source that states the figure, in Vietnamese.",
             "",
-            'In Python: `agstats.load_indicators(area="all")` and `agstats.load_context(area="all")` return the same rows as '
-            "typed pandas tables.",
+            'In Python: `agstats.load_indicators(area="all")` and `agstats.load_context(area="all")` return the same '
+            "rows as typed pandas tables.",
             "",
             "## Sector figures",
             "",
-            f'{len(indicators)} rows, from `agstats.load_indicators(area="all")`.',
-            "",
-            indicators_table(
-                indicators,
-                table_id="indicators-table",
-                units=units,
-                caption=f"ICT-sector figures ({len(indicators)} rows)",
-            ),
-            "",
+            f'{n} rows, from `agstats.load_indicators(area="all")`.',
+        ]
+        captions = (f"ICT-sector figures ({n} rows)", f"Context figures ({m} rows)")
+        middle = [
             "## Context figures",
             "",
-            f"{len(context)} rows (population, land area, economy, administrative units), from "
+            f"{m} rows (population, land area, economy, administrative units), from "
             '`agstats.load_context(area="all")`.',
+        ]
+    return "\n".join(
+        [
+            *intro,
             "",
-            indicators_table(
-                context, table_id="context-table", units=units, caption=f"Context figures ({len(context)} rows)"
-            ),
+            indicators_table(indicators, table_id="indicators-table", units=units, caption=captions[0], lang=lang),
+            "",
+            *middle,
+            "",
+            indicators_table(context, table_id="context-table", units=units, caption=captions[1], lang=lang),
             "",
         ]
     )
 
 
-def sources_page(sources: pd.DataFrame) -> str:
+def access_date(row: object, lang: str = "en") -> str:
+    """The "accessed" phrase of a source row (from the first column of ACCESS_COLUMNS it has), or "".
+
+    >>> from types import SimpleNamespace as R
+    >>> access_date(R(accessed="2026-11-30")), access_date(R(accessed="2026-11-30"), "vi"), access_date(R())
+    ('Accessed 2026-11-30.', 'Truy cập ngày 30/11/2026.', '')
+    """
+    for column in ACCESS_COLUMNS:
+        value = str(getattr(row, column, "") or "").strip()
+        if value and value.lower() != "nan":
+            break
+    else:
+        return ""
+    if lang == "vi":
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+        return f"Truy cập ngày {m.group(3)}/{m.group(2)}/{m.group(1)}." if m else f"Truy cập: {esc(value)}."
+    return f"Accessed {esc(value)}."
+
+
+def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
     """The Markdown source of the sources page: one table per tier, every value escaped."""
-    out = [
-        "# Sources",
-        "",
-        f"The {len(sources)} documents the figures come from, generated from the data package "
-        "(`agstats.load_sources()`). Cite the original source of every figure you reuse. A title in "
-        "square brackets is our English rendering of a title in another language.",
-        "",
-    ]
-    tiers = [t for t in TIER_NAMES if t in set(sources["tier"].astype(str))]
+    vi = lang == "vi"
+    if vi:
+        out = [
+            "# Nguồn",
+            "",
+            f"{len(sources)} tài liệu là nguồn của các số liệu, lấy từ gói dữ liệu (`agstats.load_sources()`). "
+            "Khi dùng lại một số liệu, xin trích dẫn nguồn gốc của số liệu đó. Tiêu đề đặt trong ngoặc vuông là "
+            "bản dịch tiếng Anh của chúng tôi cho tiêu đề gốc; ghi chú về nguồn hiện chỉ có bằng tiếng Anh. "
+            "Ngày truy cập là ngày chúng tôi đọc trang nguồn.",
+            "",
+        ]
+        head = ("Mã", "Nguồn")
+    else:
+        out = [
+            "# Sources",
+            "",
+            f"The {len(sources)} documents the figures come from, generated from the data package "
+            "(`agstats.load_sources()`). Cite the original source of every figure you reuse. A title in "
+            "square brackets is our English rendering of a title in another language. The access date is "
+            "the day we read the source.",
+            "",
+        ]
+        head = ("Id", "Source")
+    tier_names = TIER_NAMES[lang]
+    tiers = [t for t in tier_names if t in set(sources["tier"].astype(str))]
     tiers += sorted(set(sources["tier"].astype(str)) - set(tiers))
     for tier in tiers:
         rows = sources[sources["tier"].astype(str) == tier]
-        out += [f"## {TIER_NAMES.get(tier, tier.capitalize() + ' sources')}", ""]
+        fallback = ("Nguồn " + tier) if vi else (tier.capitalize() + " sources")
+        out += [f"## {tier_names.get(tier, fallback)}", ""]
         out += [
             '<div class="agstats-table-wrap">',
             f'<table class="agstats-table agstats-sources" id="sources-{esc(tier)}">',
-            "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in ("Id", "Source")) + "</tr></thead>",
+            "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head) + "</tr></thead>",
             "<tbody>",
         ]
         for r in rows.itertuples(index=False):
             title = str(r.title)
             title_lang = "vi" if r.language == "vi" and not title.startswith("[") else ""
+            if vi and not title_lang and (r.language == "en" or title.startswith("[")):
+                title_lang = "en"
             lang_attr = f' lang="{title_lang}"' if title_lang else ""
             url = safe_url(r.url)
             link = f'<a href="{esc(url)}">{esc(url)}</a>' if url else esc(r.url)
-            date_note = f" ({esc(str(r.published_note).rstrip('.'))})" if r.published_note else ""
+            en_attr = ' lang="en"' if vi else ""
+            date_note = f" (<span{en_attr}>{esc(str(r.published_note).rstrip('.'))}</span>)" if r.published_note else ""
             citation = (
                 f"{esc(r.publisher)} ({esc(r.published)}){date_note}. <cite{lang_attr}>{esc(title)}</cite>. {link}"
             )
-            language = esc(LANGUAGE_NAMES.get(str(r.language), str(r.language)))
-            note = f" {esc(r.note)}" if r.note else ""
+            language = esc(LANGUAGE_NAMES[lang].get(str(r.language), str(r.language)))
+            in_language = f"Bằng {language}." if vi else f"In {language}."
+            accessed = access_date(r, lang)
+            note = f" <span{en_attr}>{esc(r.note)}</span>" if r.note else ""
             out.append(
                 f'<tr id="{esc(anchor(str(r.id)))}">'
                 + td(f"<code>{esc(r.id)}</code>", cls="nowrap")
-                + td(f'{citation}<br><span class="note">In {language}.{note}</span>')
+                + td(
+                    f"{citation}"
+                    + (f'<br><span class="agstats-accessed">{accessed}</span>' if accessed else "")
+                    + f'<br><span class="note">{in_language}{note}</span>'
+                )
                 + "</tr>"
             )
         out += ["</tbody>", "</table>", "</div>", ""]
@@ -271,6 +376,10 @@ API_SECTIONS = {
     "agstats.extract": "Extracting figures from text",
     "agstats.add": "Adding figures to the data",
     "agstats.validation": "Validating a data package",
+    "agstats.areas": "Areas",
+    "agstats.language": "The language of an edition",
+    "agstats.narrative": "Numbers in the prose (glue)",
+    "agstats.tables": "Tables for people",
 }
 
 
@@ -284,24 +393,16 @@ def _autodoc(qualified: str, obj: object) -> str:
     return f".. autodata:: {qualified}\n   :annotation:\n"
 
 
-def api_page() -> str:
-    """The Markdown source of the API reference: every name of ``agstats.__all__`` and of
-    ``agstats.plotting.__all__``, documented by Sphinx autodoc from its numpy-style docstring
-    (napoleon), grouped by the module it comes from, in the order of ``__all__``."""
+def api_pages() -> dict[str, str]:
+    """The Markdown sources of the API reference, by page: ``api`` (the overview) and one page
+    ``api/<module>`` per module a public name comes from (plus ``api/plotting``), so that no page
+    is heavy. Every name of ``agstats.__all__`` and of ``agstats.plotting.__all__`` is documented
+    by Sphinx autodoc from its numpy-style docstring (napoleon), in the order of ``__all__``."""
     import inspect
 
     import agstats
     from agstats import plotting
 
-    out = [
-        "# API reference",
-        "",
-        f"The public functions and classes of the `agstats` package, version {esc(agstats.__version__)}, "
-        "generated from their docstrings when this site is built. Everything listed is importable from "
-        "`agstats` (for example `agstats.load_indicators`), except the plotting helpers, which are in "
-        "`agstats.plotting`. The examples run as tests (`make test`).",
-        "",
-    ]
     groups: dict[str, list[str]] = {}
     for name in agstats.__all__:
         obj = getattr(agstats, name)
@@ -309,29 +410,37 @@ def api_page() -> str:
             continue
         module = getattr(obj, "__module__", None) or "agstats"
         groups.setdefault(module, []).append(name)
-    out += [
-        "```{eval-rst}",
-        ".. py:data:: agstats.__version__",
-        "   :type: str",
-        "",
-        f"   The version of the package (this site: ``{agstats.__version__}``).",
-        "```",
-        "",
-    ]
+    pages = {
+        "api": "\n".join(
+            [
+                "# API reference",
+                "",
+                f"The public functions and classes of the `agstats` package, version {esc(agstats.__version__)}, "
+                "generated from their docstrings when this site is built, one page per part of the package. "
+                "Everything listed is importable from `agstats` (for example `agstats.load_indicators`), except "
+                "the plotting helpers, which are in `agstats.plotting`. The examples run as tests (`make test`).",
+                "",
+                "```{eval-rst}",
+                ".. py:data:: agstats.__version__",
+                "   :type: str",
+                "",
+                f"   The version of the package (this site: ``{agstats.__version__}``).",
+                "```",
+                "",
+                "```{tableofcontents}",
+                "```",
+                "",
+            ]
+        )
+    }
     for module, names in groups.items():
-        out += [f"## {API_SECTIONS.get(module, module)}", "", "```{eval-rst}"]
-        out += [_autodoc(f"agstats.{name}", getattr(agstats, name)) for name in names]
-        out += ["```", ""]
-    out += [
-        "## Plotting (`agstats.plotting`)",
-        "",
-        "Needs the plotting libraries (matplotlib and seaborn).",
-        "",
-        "```{eval-rst}",
-    ]
-    out += [_autodoc(f"agstats.plotting.{name}", getattr(plotting, name)) for name in plotting.__all__]
-    out += ["```", ""]
-    return "\n".join(out)
+        body = [f"# {API_SECTIONS.get(module, module)}", "", f"From `{module}`, importable from `agstats`.", ""]
+        body += ["```{eval-rst}", *[_autodoc(f"agstats.{name}", getattr(agstats, name)) for name in names], "```", ""]
+        pages[f"api/{module.rsplit('.', 1)[-1]}"] = "\n".join(body)
+    body = ["# Plotting (`agstats.plotting`)", "", "Needs the plotting libraries (matplotlib and seaborn).", ""]
+    body += ["```{eval-rst}", *[_autodoc(f"agstats.plotting.{n}", getattr(plotting, n)) for n in plotting.__all__]]
+    pages["api/plotting"] = "\n".join([*body, "```", ""])
+    return pages
 
 
 def notebook_title(path: Path) -> str | None:
@@ -345,43 +454,100 @@ def notebook_title(path: Path) -> str | None:
     return None
 
 
-def toc_yaml(notebook_names: Iterable[str], docs: Iterable[str] = ()) -> str:
+def toc_yaml(
+    notebook_names: Iterable[str], docs: Iterable[str] = (), lang: str = "en", api_names: Iterable[str] = ()
+) -> str:
     """The jb-book table of contents: landing page, the notebooks in reading order, reference pages,
-    then the project's notes (``docs/*.md``: the analyses cite them by path)."""
+    then the project's notes (``docs/*.md``: the analyses cite them by path).
+
+    The Vietnamese edition has no API reference and no notes (maintainers' pages, in English):
+    its page ``technical`` links to them in the English edition.
+    """
+    vi = lang == "vi"
     lines = [
         "# Generated by scripts/build_site.py: do not edit.",
         "format: jb-book",
         "root: index",
         "parts:",
-        "  - caption: Analyses",
+        f"  - caption: {'Các phân tích' if vi else 'Analyses'}",
         "    chapters:",
     ]
     lines += [f"      - file: {name}" for name in notebook_names]
     lines += [
-        "  - caption: Data and sources",
+        f"  - caption: {'Dữ liệu và nguồn' if vi else 'Data and sources'}",
         "    chapters:",
         "      - file: data",
         "      - file: sources",
-        "      - file: api",
-        "      - file: reproduce",
+        "      - file: technical" if vi else "      - file: api",
     ]
-    if docs:
+    if not vi:
+        lines += ["        sections:"] + [f"          - file: {page}" for page in api_names]
+    lines += ["      - file: reproduce"]
+    if docs and not vi:
         lines += ["  - caption: Notes on method", "    chapters:"] + [f"      - file: docs/{d}" for d in docs]
     return "\n".join(lines) + "\n"
 
 
-def config_yaml(substitutions: dict[str, object], footer_prefix: str = "") -> str:
-    """site/_config.yml plus the generated MyST substitutions (JSON is valid YAML) and footer prefix."""
-    base = (SITE / "_config.yml").read_text(encoding="utf-8")
-    subs = json.dumps({k: str(v) for k, v in substitutions.items()}, ensure_ascii=False)
-    assert "myst_substitutions" not in base, "site/_config.yml must not set myst_substitutions itself"
-    base = base.replace("parse:\n", f"parse:\n  myst_substitutions: {subs}\n", 1)
-    if footer_prefix:
-        m = re.search(r'^  extra_footer: "(.*)"$', base, re.M)
-        assert m, "site/_config.yml must set html.extra_footer on one line"
-        footer = json.dumps(f'<p class="agstats-data-version">{footer_prefix}{m.group(1)}</p>', ensure_ascii=False)
-        base = base[: m.start()] + f"  extra_footer: {footer}" + base[m.end() :]
-    return base
+def technical_page(docs: dict[str, str]) -> str:
+    """The Vietnamese edition's page of English-only maintainer pages (API reference, notes on method).
+
+    *docs* maps a note's file stem to its title. Links go to the English edition, marked
+    "(tiếng Anh)" and ``hreflang="en"`` (see docs/editions.md, section "Site").
+    """
+
+    def link(href: str, title: str) -> str:
+        return f'<li><a href="{esc(href)}" hreflang="en"><span lang="en">{esc(title)}</span></a> (tiếng Anh)</li>'
+
+    out = [
+        "# Tài liệu kỹ thuật",
+        "",
+        "Các trang dưới đây dành cho người bảo trì và người muốn dùng lại mã nguồn: tài liệu tra cứu hàm của "
+        "gói `agstats` và các ghi chú về phương pháp, dữ liệu và các lần rà soát. Các trang này chỉ có bằng "
+        "tiếng Anh và nằm trong bản tiếng Anh của trang web.",
+        "",
+        "<ul>",
+        link("../en/api.html", "API reference"),  # its pages: ../en/api/*.html
+        "</ul>",
+        "",
+        "## Ghi chú về phương pháp",
+        "",
+        "Các phân tích dẫn những ghi chú này theo đường dẫn tệp (ví dụ `docs/decisions.md`).",
+        "",
+        "<ul>",
+        *[link(f"../en/docs/{stem}.html", f"{title} (docs/{stem}.md)") for stem, title in docs.items()],
+        "</ul>",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def deep_update(base: dict, extra: dict) -> dict:
+    """*base* with *extra* merged in, key by key (mappings recursively, anything else replaced).
+
+    >>> deep_update({"a": {"b": 1, "c": 2}, "d": 3}, {"a": {"b": 9}, "e": 4})
+    {'a': {'b': 9, 'c': 2}, 'd': 3, 'e': 4}
+    """
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = deep_update(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def config_yaml(substitutions: dict[str, object], footer_prefix: str = "", lang: str = "en") -> str:
+    """site/_config.yml, with site/_config.vi.yml merged over it for the Vietnamese edition, plus the
+    generated MyST substitutions and the footer's prefix (data version, last update)."""
+    import yaml
+
+    config = yaml.safe_load((SITE / "_config.yml").read_text(encoding="utf-8"))
+    assert "myst_substitutions" not in config.get("parse", {}), "site/_config.yml must not set myst_substitutions"
+    if lang != "en":
+        overlay = SITE / f"_config.{lang}.yml"
+        config = deep_update(config, yaml.safe_load(overlay.read_text(encoding="utf-8")) or {})
+    config["parse"]["myst_substitutions"] = {k: str(v) for k, v in substitutions.items()}
+    footer = config["html"].get("extra_footer", "")
+    config["html"]["extra_footer"] = f'<p class="agstats-data-version">{footer_prefix}{footer}</p>'
+    header = "# Generated by scripts/build_site.py from site/_config.yml (and site/_config.LANG.yml): do not edit.\n"
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def site_repository() -> str:
@@ -413,29 +579,78 @@ def data_last_changed(folder: Path, package: dict) -> str | None:
     return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
-def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str]) -> dict[str, int]:
-    """Copy site/ into src and write the generated pages; return the counts used."""
+def compile_catalogues(lang: str, out: Path) -> list[Path]:
+    """Compile site/locales/LANG/LC_MESSAGES/*.po into OUT/LANG/LC_MESSAGES/*.mo (babel); return the .mo files."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    written = []
+    for po in sorted((SITE / "locales" / lang / "LC_MESSAGES").glob("*.po")):
+        with po.open("rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        target = out / lang / "LC_MESSAGES" / f"{po.stem}.mo"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as fh:
+            write_mo(fh, catalog)
+        written.append(target)
+    return written
+
+
+def site_files(lang: str) -> dict[str, Path]:
+    """The files of site/ an edition copies, by the name they get: ``name.LANG.md`` replaces ``name.md``;
+    another language's ``name.xx.md``, the configuration and the catalogues are not copied."""
+    chosen: dict[str, Path] = {}
+    for item in sorted(SITE.iterdir()):
+        if item.name.startswith("_config") or item.name == "locales":
+            continue
+        m = re.fullmatch(r"(.+)\.([a-z]{2})\.md", item.name)
+        if m and m.group(2) != lang:
+            continue
+        name = f"{m.group(1)}.md" if m else item.name
+        if m or name not in chosen:
+            chosen[name] = item
+    return chosen
+
+
+def doc_title(path: Path) -> str:
+    """The first level-1 heading of a Markdown file (else its stem)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.stem
+
+
+def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str], lang: str = "en") -> dict[str, int]:
+    """Copy site/ into src (the edition's versions of its pages) and write the generated pages;
+    return the counts used."""
     import agstats
 
-    for item in SITE.iterdir():
-        if item.name == "_config.yml":
-            continue
-        target = src / item.name
+    for name, item in site_files(lang).items():
+        target = src / name
         if item.is_dir():
-            shutil.copytree(item, target, dirs_exist_ok=True)
+            shutil.copytree(item, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(item, target)
+    compile_catalogues(lang, src / "_locales")
     indicators = agstats.load_indicators(area="all", data_dir=data_dir)
     context = agstats.load_context(area="all", data_dir=data_dir)
     sources = agstats.load_sources(data_dir=data_dir)
     units = agstats.load_units(data_dir=data_dir)
-    (src / "data.md").write_text(data_page(indicators, context, units, version=agstats.__version__), encoding="utf-8")
-    (src / "sources.md").write_text(sources_page(sources), encoding="utf-8")
-    (src / "api.md").write_text(api_page(), encoding="utf-8")
+    (src / "data.md").write_text(
+        data_page(indicators, context, units, version=agstats.__version__, lang=lang), encoding="utf-8"
+    )
+    (src / "sources.md").write_text(sources_page(sources, lang), encoding="utf-8")
     docs = sorted(p.stem for p in DOCS.glob("*.md"))
-    if docs:
-        shutil.copytree(DOCS, src / "docs", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.ipynb", "_*"))
-    (src / "_toc.yml").write_text(toc_yaml(notebook_names, docs), encoding="utf-8")
+    api = api_pages() if lang == "en" else {}
+    for page, text in api.items():
+        (src / f"{page}.md").parent.mkdir(parents=True, exist_ok=True)
+        (src / f"{page}.md").write_text(text, encoding="utf-8")
+    if lang == "en":
+        if docs:
+            shutil.copytree(DOCS, src / "docs", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.ipynb", "_*"))
+    else:
+        (src / "technical.md").write_text(technical_page({d: doc_title(DOCS / f"{d}.md") for d in docs}), "utf-8")
+    (src / "_toc.yml").write_text(toc_yaml(notebook_names, docs, lang, [p for p in api if p != "api"]), "utf-8")
     counts = {
         "n_indicators": len(indicators),
         "n_context": len(context),
@@ -446,17 +661,37 @@ def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str]) 
     data_version = str(package.get("version") or f"of agstats {agstats.__version__}")
     updated = data_last_changed(data_dir or agstats.data_dir(), package)
     repository = site_repository()
+    vi = lang == "vi"
+    if vi:
+        clause = f"; mã nguồn và các sổ tay ở <{repository}>" if repository else ""
+        footer = f"Phiên bản dữ liệu {esc(data_version)}" + (
+            f", cập nhật lần cuối ngày {esc(vi_date(updated))}" if updated else ""
+        )
+    else:
+        clause = f"; the code and the notebooks are at <{repository}>" if repository else ""
+        footer = f"Data version {esc(data_version)}" + (f", last updated {esc(updated)}" if updated else "")
     subs = {
         "version": agstats.__version__,
         "data_version": data_version,
-        "data_updated": updated or "not recorded",
+        "data_updated": (vi_date(updated) if vi else updated)
+        if updated
+        else ("chưa ghi nhận" if vi else "not recorded"),
         # Where the code and notebooks are: only said when site/_config.yml names the place.
-        "repository_clause": f"; the code and the notebooks are at <{repository}>" if repository else "",
+        "repository_clause": clause,
         **counts,
     }
-    footer = f"Data version {esc(data_version)}" + (f", last updated {esc(updated)}" if updated else "") + ". "
-    (src / "_config.yml").write_text(config_yaml(subs, footer_prefix=footer), encoding="utf-8")
+    (src / "_config.yml").write_text(config_yaml(subs, footer_prefix=footer + ". ", lang=lang), encoding="utf-8")
     return counts
+
+
+def vi_date(iso: str) -> str:
+    """2026-12-01 -> 01/12/2026 (the Vietnamese order).
+
+    >>> vi_date("2026-12-01")
+    '01/12/2026'
+    """
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else iso
 
 
 # --------------------------------------------------------------------------
@@ -662,7 +897,7 @@ def add_alt_text(html_dir: Path, alts_by_page: dict[str, dict[str, str]]) -> lis
 
 FONTAWESOME_JS = "_static/scripts/fontawesome.js"
 SEARCH_INDEX = re.compile(
-    r'\s*<script\b[^>]*\ssrc="(?:\.\./)*(?:searchindex\.js|_static/searchtools\.js|_static/language_data\.js)[^"]*"[^>]*></script>'
+    r'\s*<script\b[^>]*\ssrc="(?:\.\./)*(?:searchindex\.js|_static/searchtools\.js|_static/language_data\.js|_static/agstats-search-vi\.js)[^"]*"[^>]*></script>'
 )
 IMG_TAG = re.compile(r"<img\b[^>]*>")  # notebook figures load when scrolled to (loading="lazy")
 ICON = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)></\1>')
@@ -739,6 +974,345 @@ def inline_icons(html_dir: Path) -> list[str]:
 
 
 # --------------------------------------------------------------------------
+# Figures open full size; the editions linked; the root page
+# --------------------------------------------------------------------------
+
+FIGURE_IMG = re.compile(r'<img\b[^>]*\ssrc="((?:\.\./)*_images/[^"]+)"[^>]*>')
+FIGURE_TITLE = {"en": "Open the chart at full size", "vi": "Mở biểu đồ ở kích thước đầy đủ"}
+
+
+def content_pages(html_dir: Path) -> list[Path]:
+    """The HTML pages of an edition (not the theme's template fragments in _static)."""
+    return [
+        p for p in sorted(html_dir.rglob("*.html")) if p.relative_to(html_dir).parts[0] not in ("_static", "_sources")
+    ]
+
+
+def page_language(text: str) -> str:
+    m = re.search(r'<html\b[^>]*\slang="([^"]+)"', text)
+    return m.group(1) if m else "en"
+
+
+def link_figures(html_dir: Path) -> None:
+    """Wrap each figure (an image in _images/ not already in a link) in a link to the image itself:
+    a tap or click opens it full size, without any script."""
+    for page in content_pages(html_dir):
+        text = page.read_text(encoding="utf-8")
+        title = FIGURE_TITLE.get(page_language(text), FIGURE_TITLE["en"])
+
+        def wrap(m: re.Match) -> str:
+            before = text[max(0, m.start() - 400) : m.start()]
+            if before.rfind("<a ") > before.rfind("</a>"):  # already inside a link
+                return m.group(0)
+            return f'<a class="agstats-figure-link" href="{m.group(1)}" title="{title}">{m.group(0)}</a>'
+
+        new = FIGURE_IMG.sub(wrap, text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+
+
+SWITCH_WORDS = {"en": "English", "vi": "Tiếng Việt"}
+SWITCH_LABEL = {"en": "Language", "vi": "Ngôn ngữ"}
+
+
+def link_editions(html_dirs: dict[str, Path]) -> None:
+    """Every page gets a language switch to the same page in each other edition (or, where that page
+    has no twin, the other edition's landing page) and ``<link rel="alternate" hreflang>`` links
+    between twins (itself included, as search engines expect)."""
+    pages = {lang: {p.relative_to(d).as_posix() for p in content_pages(d)} for lang, d in html_dirs.items()}
+    for lang, html_dir in html_dirs.items():
+        for page in content_pages(html_dir):
+            rel = page.relative_to(html_dir).as_posix()
+            up = "../" * (rel.count("/") + 1)
+            alternates = [f'<link rel="alternate" hreflang="{lang}" href="{up}{lang}/{rel}" />']
+            links = []
+            for other in html_dirs:
+                if other == lang:
+                    continue
+                has_twin = rel in pages[other]
+                href = f"{up}{other}/{rel if has_twin else 'index.html'}"
+                if has_twin:
+                    alternates.append(f'<link rel="alternate" hreflang="{other}" href="{href}" />')
+                links.append(
+                    f'<a class="agstats-lang-link" href="{href}" hreflang="{other}" lang="{other}"'
+                    f"{' data-agstats-twin' if has_twin else ''}>{SWITCH_WORDS[other]}</a>"
+                )
+            if not links:
+                continue
+            switch = f'<nav class="agstats-lang-switch" aria-label="{SWITCH_LABEL[lang]}">' + "".join(links) + "</nav>"
+            text = page.read_text(encoding="utf-8")
+            text = text.replace("</head>", "  " + "\n  ".join(alternates) + "\n</head>", 1)
+            marker = '<div class="article-header-buttons">'
+            if marker in text:
+                text = text.replace(marker, marker + switch, 1)
+            else:  # a page without the article header (none in the theme today): first thing in <main>
+                text = re.sub(r"(<main\b[^>]*>)", lambda m: m.group(1) + switch, text, count=1)
+            page.write_text(text, encoding="utf-8")
+
+
+ROOT_INDEX = """<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>Ngành thông tin và truyền thông An Giang · An Giang’s ICT sector</title>
+<link rel="alternate" hreflang="vi" href="vi/index.html" />
+<link rel="alternate" hreflang="en" href="en/index.html" />
+<link rel="icon" href="{favicon}" />
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #222; background: #fff; }}
+a.edition {{ display: block; padding: 1rem 1.25rem; margin: 1rem 0; border: 1px solid #888; border-radius: 0.5rem; text-decoration: none; color: inherit; }}
+a.edition:hover, a.edition:focus {{ border-color: #0a58ca; outline: 2px solid #0a58ca; }}
+a.edition strong {{ display: block; font-size: 1.25rem; color: #0a58ca; }}
+footer {{ margin-top: 2rem; font-size: 0.875rem; color: #555; }}
+@media (prefers-color-scheme: dark) {{ body {{ color: #ddd; background: #121212; }} a.edition strong {{ color: #6ea8fe; }} footer {{ color: #aaa; }} }}
+</style>
+</head>
+<body>
+<main>
+<h1>Ngành thông tin và truyền thông An Giang, 2019 · <span lang="en">An Giang’s ICT sector, 2019</span></h1>
+<p>Chọn ngôn ngữ · <span lang="en">Choose a language</span></p>
+{links}
+</main>
+<footer><p class="agstats-data-version">{footer}</p></footer>
+</body>
+</html>
+"""
+ROOT_EDITIONS = {
+    "vi": ("Tiếng Việt", "Các phân tích, số liệu và nguồn bằng tiếng Việt."),
+    "en": ("English", "The analyses, data and sources in English."),
+}
+
+
+def write_root_index(root: Path, html_dirs: dict[str, Path], *, data_dir: Path | None) -> None:
+    """BUILD_DIR/html/index.html: both editions offered, Vietnamese first (no script, no redirect)."""
+    import agstats
+
+    package = json.loads(((data_dir or agstats.data_dir()) / "datapackage.json").read_text(encoding="utf-8"))
+    version = str(package.get("version") or f"of agstats {agstats.__version__}")
+    updated = data_last_changed(data_dir or agstats.data_dir(), package)
+    footer = f"Phiên bản dữ liệu {esc(version)}" + (f", cập nhật lần cuối ngày {vi_date(updated)}" if updated else "")
+    footer += f'. · <span lang="en">Data version {esc(version)}' + (f", last updated {updated}" if updated else "")
+    footer += ".</span>"
+    links = []
+    for lang in [e for e in ("vi", "en") if e in html_dirs]:
+        name, blurb = ROOT_EDITIONS[lang]
+        links.append(
+            f'<a class="edition" href="{lang}/index.html" hreflang="{lang}" lang="{lang}"><strong>{name}</strong>'
+            f"{blurb}</a>"
+        )
+    favicon = f"{next(iter(html_dirs))}/_static/favicon.svg"
+    (root / "index.html").write_text(
+        ROOT_INDEX.format(links="\n".join(links), footer=footer, favicon=favicon), encoding="utf-8"
+    )
+
+
+# --------------------------------------------------------------------------
+# Light pages: the stylesheets keep only the rules some page can use
+# --------------------------------------------------------------------------
+
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
+HTML_CLASS = re.compile(r'\bclass="([^"]*)"')
+JS_TOKEN = re.compile(r"[A-Za-z_][\w-]*")
+#: Stylesheets of the site's own (kept whole).
+OWN_CSS = {"agstats-site.css"}
+
+
+def _string_end(css: str, i: int) -> int:
+    """The index of the quote that closes the CSS string opening at *i* (backslash escapes skipped)."""
+    quote, k = css[i], i + 1
+    while k < len(css) and css[k] != quote:
+        k += 2 if css[k] == "\\" else 1
+    return k
+
+
+def _css_blocks(css: str) -> list[tuple[str, str | None]]:
+    """Split CSS into (prelude, body) pairs at the top level; a statement (``@import …;``) has body None."""
+    out: list[tuple[str, str | None]] = []
+    i, n = 0, len(css)
+    while i < n:
+        j = i
+        while j < n and css[j] not in "{;":
+            if css[j] in "\"'":  # a string in a prelude (e.g. [data-x="{"])
+                j = _string_end(css, j)
+            j += 1
+        if j >= n:
+            break
+        prelude = css[i:j].strip()
+        if css[j] == ";":
+            out.append((prelude, None))
+            i = j + 1
+            continue
+        depth, k = 1, j + 1
+        while k < n and depth:
+            c = css[k]
+            if c in "\"'":
+                k = _string_end(css, k)
+            elif c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+            k += 1
+        out.append((prelude, css[j + 1 : k - 1]))
+        i = k
+    return out
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(prelude):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _selector_used(selector: str, used: set[str]) -> bool:
+    # what is inside :not(), :is(), :where(), :has() does not have to match anything
+    bare = re.sub(r":(?:not|is|where|has|-webkit-any|-moz-any)\((?:[^()]|\([^()]*\))*\)", "", selector)
+    bare = re.sub(r"\[[^\]]*\]", "", bare)  # attribute selectors' values are not classes
+    return all(c in used for c in CSS_CLASS.findall(bare))
+
+
+def purge_rules(css: str, used: set[str]) -> str:
+    """The CSS without the rules whose every selector needs a class no page uses (PurgeCSS's idea).
+
+    At-rules with rules inside (``@media``, ``@supports``, ``@layer``, ``@container``) are
+    purged inside; other at-rules (``@font-face``, ``@keyframes``, ``@property``) are kept.
+
+    >>> purge_rules(".a{x:1}.b,.a .c{y:2}@media (x){.b{z:3}.a{w:4}}@font-face{f:1}", {"a"})
+    '.a{x:1}@media (x){.a{w:4}}@font-face{f:1}'
+    """
+    out = []
+    for prelude, body in _css_blocks(CSS_COMMENT.sub("", css)):
+        if body is None:
+            out.append(prelude + ";")
+        elif prelude.startswith("@"):
+            if re.match(r"@(?:media|supports|layer|container|document)\b", prelude):
+                inner = purge_rules(body, used)
+                if inner.strip():
+                    out.append(prelude + "{" + inner + "}")
+            else:
+                out.append(prelude + "{" + body + "}")
+        else:
+            keep = [s for s in _split_selectors(prelude) if _selector_used(s, used)]
+            if keep:
+                out.append(",".join(keep) + "{" + body.strip() + "}")
+    return "".join(out)
+
+
+def purge_css(html_dir: Path) -> dict[str, tuple[int, int]]:
+    """Drop from the theme's and extensions' stylesheets every rule no page of the edition can use.
+
+    "Used" classes: every class attribute of every page, plus every word of every script in
+    _static (classes a script adds, e.g. Bootstrap's ``show``, the search's ``highlighted``) —
+    a generous set, so that what a script can switch on stays styled. Returns bytes before/after
+    per stylesheet.
+    """
+    used: set[str] = set()
+    for page in content_pages(html_dir):
+        text = page.read_text(encoding="utf-8")
+        for value in HTML_CLASS.findall(text):
+            used.update(value.split())
+        for script in INLINE_SCRIPT.findall(text):
+            used.update(JS_TOKEN.findall(script))
+    for js in html_dir.glob("_static/**/*.js"):
+        used.update(JS_TOKEN.findall(js.read_text(encoding="utf-8", errors="replace")))
+    sizes = {}
+    for css in sorted(html_dir.glob("_static/**/*.css")):
+        if css.name in OWN_CSS:
+            continue
+        text = css.read_text(encoding="utf-8")
+        new = purge_rules(text, used)
+        sizes[css.relative_to(html_dir).as_posix()] = (len(text), len(new))
+        css.write_text(new, encoding="utf-8")
+    return sizes
+
+
+def rewrite_translations_js(html_dir: Path, lang: str) -> list[str]:
+    """Sphinx's ``_static/translations.js`` without ``eval``, with the edition's own words.
+
+    Sphinx's file calls ``Documentation.addTranslations``, which compiles the plural rule with
+    ``new Function`` — refused by the pages' Content-Security-Policy (no 'unsafe-eval'). The
+    rewrite sets the messages and the plural rule directly, and fills the messages Sphinx's
+    catalogue leaves empty (the search page's words) from site/locales. Returns problems.
+    """
+    from babel.messages.pofile import read_po
+
+    path = html_dir / "_static" / "translations.js"
+    if not path.exists():
+        return []
+    m = re.search(r"Documentation\.addTranslations\((\{.*\})\);", path.read_text(encoding="utf-8"), re.S)
+    if not m:
+        return [f"{path.name}: not the shape Sphinx writes"]
+    catalog = json.loads(m.group(1))
+    plural = {"0": "() => 0", "(n != 1)": "(n) => (n != 1 ? 1 : 0)", "n != 1": "(n) => (n != 1 ? 1 : 0)"}
+    rule = plural.get(str(catalog.get("plural_expr", "")).strip())
+    if rule is None:
+        return [f"{path.name}: plural rule {catalog.get('plural_expr')!r} has no eval-free form here"]
+    ours = {}
+    for po in (SITE / "locales" / lang / "LC_MESSAGES").glob("sphinx.po"):
+        with po.open("rb") as fh:
+            ours = {str(x.id): str(x.string) for x in read_po(fh) if x.id and isinstance(x.id, str) and x.string}
+    messages = {k: ours.get(k) or v for k, v in catalog["messages"].items()}
+    path.write_text(
+        "/* Sphinx's translations, set without eval (scripts/build_site.py, rewrite_translations_js). */\n"
+        f"Object.assign(Documentation.TRANSLATIONS, {json.dumps(messages, ensure_ascii=False, indent=1)});\n"
+        f"Documentation.PLURAL_EXPR = {rule};\n"
+        f"Documentation.LOCALE = {json.dumps(catalog.get('locale', lang))};\n",
+        encoding="utf-8",
+    )
+    return []
+
+
+# --------------------------------------------------------------------------
+# The theme's words in the edition's language
+# --------------------------------------------------------------------------
+
+#: Mistranslations of the themes' catalogues that must never reach a page (site/locales replaces them).
+WRONG_THEME_WORDS = {"vi": ("Phóng", "Chủ đề sách nhân sư", "Chuyển đổi điều hướng thành", "Mở một vấn đề")}
+#: myst-nb's words for folded code, which the edition's configuration replaces (inside the article).
+FOLD_WORDS = ("Show code cell", "Hide code cell")
+ARTICLE = re.compile(r'<article class="bd-article">.*?</article>', re.S)
+
+
+def theme_msgids(lang: str) -> set[str]:
+    """The English words the edition's catalogues (site/locales/LANG) translate."""
+    from babel.messages.pofile import read_po
+
+    found: set[str] = set()
+    for po in (SITE / "locales" / lang / "LC_MESSAGES").glob("*.po"):
+        with po.open("rb") as fh:
+            found |= {str(m.id) for m in read_po(fh) if m.id and isinstance(m.id, str) and m.string}
+    return found
+
+
+def check_theme_words(html_dir: Path, lang: str) -> list[str]:
+    """Theme words left in English (outside the article) or mistranslated, per page, on a non-English edition."""
+    if lang == "en":
+        return []
+    english = sorted(theme_msgids(lang) - {"Sphinx", "PyData"}, key=len, reverse=True)
+    pattern = re.compile(r'(?<=[>"])\s*(' + "|".join(map(re.escape, english)) + r')\s*(?=[<"])') if english else None
+    problems = []
+    for page in content_pages(html_dir):
+        text = page.read_text(encoding="utf-8")
+        chrome = re.sub(r"<(script|style)\b.*?</\1>", "", ARTICLE.sub("", text), flags=re.S)
+        chrome = re.sub(r'\s(?:href|src|class|id|d|content|name|rel|type|data-[\w-]+)="[^"]*"', "", chrome)
+        wrong = [w for w in WRONG_THEME_WORDS.get(lang, ()) if re.search(r"[>\"]\s*" + re.escape(w), chrome)]
+        wrong += [w for w in FOLD_WORDS if w in text]
+        left = sorted({m.group(1) for m in pattern.finditer(chrome)}) if pattern else []
+        if wrong or left:
+            problems.append(f"{page.relative_to(html_dir)}: theme words wrong {wrong} or left in English {left}")
+    return problems
+
+
+# --------------------------------------------------------------------------
 # Content-Security-Policy
 # --------------------------------------------------------------------------
 
@@ -754,6 +1328,8 @@ THEME_SCRIPTS = frozenset(
         'document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";',
         "let toggleHintShow = 'Click to show';",
         "let toggleHintHide = 'Click to hide';",
+        "let toggleHintShow = 'Nhấn để hiện';",  # the Vietnamese edition (site/_config.vi.yml)
+        "let toggleHintHide = 'Nhấn để ẩn';",
         "let toggleOpenOnPrint = 'true';",
         "var togglebuttonSelector = '.toggle, .admonition.dropdown';",
         "DOCUMENTATION_OPTIONS.search_as_you_type = false;",
@@ -809,10 +1385,12 @@ def content_security_policy(page_html: str, pagename: str) -> tuple[str, list[st
     return policy, refused
 
 
-def add_csp(html_dir: Path) -> list[str]:
-    """Put the Content-Security-Policy meta tag first in every page's head; return refused scripts."""
+def add_csp(html_dir: Path, *, top_only: bool = False) -> list[str]:
+    """Put the Content-Security-Policy meta tag first in every page's head; return refused scripts.
+
+    *top_only*: only the pages directly in *html_dir* (the root page beside the editions)."""
     refused_all: list[str] = []
-    for page in sorted(html_dir.rglob("*.html")):
+    for page in sorted(html_dir.glob("*.html") if top_only else html_dir.rglob("*.html")):
         if page.relative_to(html_dir).parts[0] == "_static":  # theme template fragments, not pages
             continue
         text = page.read_text(encoding="utf-8")
@@ -846,9 +1424,88 @@ def jupyter_book() -> str:
     return found
 
 
+def twin(notebook: Path, lang: str) -> Path:
+    """The notebook of an edition: the English one itself, or its twin ``<folder>/LANG/<name>``."""
+    return notebook if lang == "en" else notebook.parent / lang / notebook.name
+
+
+def prepare_sources(paths: list[Path], src: Path, *, reuse: bool, no_execute: bool) -> tuple[int, float]:
+    """Execute (or reuse, or copy unexecuted) an edition's notebooks into its site_src folder.
+
+    Removes anything stale from *src*; :data:`EXECUTED` records, per executed copy, the
+    notebook it came from (path, mtime, size). Returns (notebooks executed, seconds).
+    """
+    src.mkdir(parents=True, exist_ok=True)
+    names = [p.stem for p in paths]
+    keep = {f"{n}.ipynb" for n in names} | {EXECUTED}
+    for item in src.iterdir():
+        if item.name not in keep:
+            shutil.rmtree(item) if item.is_dir() else item.unlink()
+    record_file = src / EXECUTED
+    record = json.loads(record_file.read_text(encoding="utf-8")) if record_file.exists() else {}
+    record = {k: v for k, v in record.items() if k in names and (src / f"{k}.ipynb").exists()}
+
+    def stamp(p: Path) -> list:
+        return [str(p), p.stat().st_mtime_ns, p.stat().st_size]
+
+    todo = [p for p in paths if not (reuse and record.get(p.stem) == stamp(p))]
+    start = time.perf_counter()
+    if no_execute:
+        print(f"build_site: rendering the stored outputs of {len(paths)} notebook(s) (not executed)", flush=True)
+        for p in paths:
+            shutil.copyfile(p, src / p.name)
+            record.pop(p.stem, None)
+        todo = []
+    elif todo:
+        print(f"build_site: executing {len(todo)} notebook(s) into {src}", flush=True)
+        record_file.unlink(missing_ok=True)  # if execution stops half-way, nothing is taken as executed
+        execute(todo, src)
+        record.update({p.stem: stamp(p) for p in todo})
+    record_file.write_text(json.dumps(record, indent=1), encoding="utf-8")
+    if len(todo) < len(paths) and not no_execute:
+        print(f"build_site: reusing {len(paths) - len(todo)} executed notebook(s) from {src}", flush=True)
+    return len(todo), time.perf_counter() - start
+
+
+def render(sources: dict[str, Path], build: Path) -> dict[str, Path]:
+    """Run Jupyter Book on every edition at once (one process each); return each edition's html folder.
+
+    Each renders into ``BUILD/jb/LANG/_build/html`` (Jupyter Book's layout), moved to
+    ``BUILD/html/LANG``. Exits with the warnings shown when any build fails.
+    """
+    jobs = {}
+    for lang, src in sources.items():
+        out = build / "jb" / lang
+        cmd = [jupyter_book(), "build", str(src), "--path-output", str(out), "--builder", "html",
+               "-W", "-n", "--keep-going", "--quiet"]  # fmt: skip
+        env = dict(os.environ)
+        env.pop("MPLBACKEND", None)
+        jobs[lang] = subprocess.Popen(
+            cmd, cwd=build, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+    failed = []
+    for lang, job in jobs.items():
+        output, _ = job.communicate()
+        if job.returncode:
+            print(f"build_site: [{lang}] " + output.replace("\n", f"\nbuild_site: [{lang}] "), file=sys.stderr)
+            failed.append(f"{lang} (exit {job.returncode})")
+    if failed:
+        raise SystemExit(
+            f"build_site: Jupyter Book failed for the edition(s) {', '.join(failed)}: see the warnings above"
+        )
+    html_dirs = {}
+    for lang in sources:
+        target = build / "html" / lang
+        shutil.move(str(build / "jb" / lang / "_build" / "html"), str(target))
+        html_dirs[lang] = target
+    return html_dirs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/NN_*.ipynb")
+    parser.add_argument(
+        "notebooks", nargs="*", type=Path, help="the English notebooks (default: notebooks/NN_*.ipynb); twins in vi/"
+    )
     parser.add_argument(
         "--build-dir",
         type=Path,
@@ -856,6 +1513,11 @@ def main(argv: list[str] | None = None) -> int:
         help="build folder, named _build (Jupyter Book's rule); the site goes to BUILD_DIR/html",
     )
     parser.add_argument("--data-dir", type=Path, help="data package for the data and sources pages (default: agstats')")
+    parser.add_argument(
+        "--editions",
+        default=",".join(EDITIONS),
+        help="comma-separated editions to build (default: en,vi; each goes to BUILD_DIR/html/LANG)",
+    )
     how = parser.add_mutually_exclusive_group()
     how.add_argument(
         "--reuse-executed",
@@ -874,6 +1536,9 @@ def main(argv: list[str] | None = None) -> int:
     build = args.build_dir.resolve()
     if build.name != "_build":
         parser.error("--build-dir must be a folder named _build (Jupyter Book writes to <parent>/_build)")
+    editions = [e.strip() for e in args.editions.split(",") if e.strip()]
+    if not editions or set(editions) - set(EDITIONS) or len(set(editions)) != len(editions):
+        parser.error(f"--editions: a comma-separated list of {', '.join(EDITIONS)}")
     paths = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
     if not paths:
         print(f"build_site: no notebooks found in {NOTEBOOKS}", file=sys.stderr)
@@ -882,83 +1547,70 @@ def main(argv: list[str] | None = None) -> int:
     if len(set(names)) != len(names):
         print("build_site: two notebooks share a name", file=sys.stderr)
         return 1
-    src, html_dir = build / "site_src", build / "html"
-    src.mkdir(parents=True, exist_ok=True)
-
-    # 1. Execute (or reuse up-to-date executed copies), removing anything stale from site_src.
-    #    EXECUTED records, per executed copy, the source notebook it came from (path, mtime, size).
-    keep = {f"{n}.ipynb" for n in names} | {EXECUTED}
-    for item in src.iterdir():
-        if item.name in keep:
-            continue
-        shutil.rmtree(item) if item.is_dir() else item.unlink()
-    record_file = src / EXECUTED
-    record = json.loads(record_file.read_text(encoding="utf-8")) if record_file.exists() else {}
-    record = {k: v for k, v in record.items() if k in names and (src / f"{k}.ipynb").exists()}
-
-    def stamp(p: Path) -> list:
-        return [str(p), p.stat().st_mtime_ns, p.stat().st_size]
-
-    todo = [p for p in paths if not (args.reuse_executed and record.get(p.stem) == stamp(p))]
-    t_exec = time.perf_counter()
-    if args.no_execute:
-        print(f"build_site: rendering the stored outputs of {len(paths)} notebook(s) (not executed)", flush=True)
-        for p in paths:
-            shutil.copyfile(p, src / p.name)
-            record.pop(p.stem, None)
-        todo = []
-    elif todo:
-        print(f"build_site: executing {len(todo)} notebook(s) into {src}", flush=True)
-        record_file.unlink(missing_ok=True)  # if execution stops half-way, nothing is taken as executed
-        execute(todo, src)
-        record.update({p.stem: stamp(p) for p in todo})
-    record_file.write_text(json.dumps(record, indent=1), encoding="utf-8")
-    if len(todo) < len(paths) and not args.no_execute:
-        print(f"build_site: reusing {len(paths) - len(todo)} executed notebook(s) from {src}", flush=True)
-    t_exec = time.perf_counter() - t_exec
-
-    # 2. Pages.
-    t_site = time.perf_counter()
-    counts = write_pages(src, data_dir=args.data_dir.resolve() if args.data_dir else None, notebook_names=names)
-
-    # 3. Jupyter Book, from a clean output (old warnings would not be repeated otherwise).
-    for stale in (html_dir, build / ".doctrees", build / "jupyter_execute"):
-        shutil.rmtree(stale, ignore_errors=True)
-    print("build_site: rendering with Jupyter Book (warnings are errors)", flush=True)
-    cmd = [
-        jupyter_book(),
-        "build",
-        str(src),
-        "--path-output",
-        str(build.parent),
-        "--builder",
-        "html",
-        "-W",
-        "-n",
-        "--keep-going",
-        "--quiet",
-    ]
-    env = dict(os.environ)
-    env.pop("MPLBACKEND", None)
-    result = subprocess.run(cmd, cwd=build.parent, env=env, check=False)
-    if result.returncode:
-        print(f"build_site: Jupyter Book failed (exit {result.returncode}): see the warnings above", file=sys.stderr)
-        return 1
-
-    # 4. Alt text on every image.
-    problems = add_alt_text(html_dir, {name: alt_texts(src / f"{name}.ipynb") for name in names})
-    if problems:
-        print("build_site: images without alt text:\n  " + "\n  ".join(problems), file=sys.stderr)
-        return 1
-
-    # 5. Light pages: inline SVG icons (no icon-font script), no source maps.
-    missing = inline_icons(html_dir)
+    notebooks = {lang: [twin(p, lang) for p in paths] for lang in editions}
+    missing = [f"{t} (the twin of {p})" for lang in editions for p, t in zip(paths, notebooks[lang]) if not t.exists()]
     if missing:
-        print("build_site: icons with no SVG: " + ", ".join(missing), file=sys.stderr)
+        print(
+            "build_site: the Vietnamese edition needs a twin of every notebook; missing:\n  "
+            + "\n  ".join(map(str, missing))
+            + "\nCreate a twin with `python scripts/sync_editions.py NN_name` (then translate its Markdown), "
+            "or build one edition with --editions en.",
+            file=sys.stderr,
+        )
         return 1
 
-    # 6. Content-Security-Policy on every page (an inline script not from the theme is refused).
-    refused = add_csp(html_dir)
+    # 1. Execute (or reuse up-to-date executed copies) into site_src/LANG.
+    src = {lang: build / "site_src" / lang for lang in editions}
+    for stale in (build / "site_src").glob("*") if (build / "site_src").exists() else []:
+        if stale.name not in src:  # the one-edition layout of older builds, or an edition not built now
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    executed, t_exec = 0, 0.0
+    for lang in editions:
+        n, seconds = prepare_sources(notebooks[lang], src[lang], reuse=args.reuse_executed, no_execute=args.no_execute)
+        executed, t_exec = executed + n, t_exec + seconds
+
+    # 2. Pages of each edition.
+    t_site = time.perf_counter()
+    data_dir = args.data_dir.resolve() if args.data_dir else None
+    counts = {lang: write_pages(src[lang], data_dir=data_dir, notebook_names=names, lang=lang) for lang in editions}[
+        editions[0]
+    ]
+
+    # 3. Jupyter Book, every edition at once, from a clean output (old warnings would not be repeated otherwise).
+    root = build / "html"
+    for stale in (root, build / "jb", build / ".doctrees", build / "jupyter_execute"):
+        shutil.rmtree(stale, ignore_errors=True)
+    root.mkdir(parents=True)
+    print(
+        f"build_site: rendering the edition(s) {', '.join(editions)} with Jupyter Book (warnings are errors)",
+        flush=True,
+    )
+    html_dirs = render(src, build)
+
+    problems: list[str] = []
+    for lang, html_dir in html_dirs.items():
+        # 4. Alt text on every image; each figure opens full size (a link to the image itself).
+        problems += [
+            f"[{lang}] {p}" for p in add_alt_text(html_dir, {n: alt_texts(src[lang] / f"{n}.ipynb") for n in names})
+        ]
+        link_figures(html_dir)
+        # 5. Light pages: inline SVG icons (no icon-font script), no source maps, unused CSS rules dropped.
+        problems += [f"[{lang}] icon with no SVG: {m}" for m in inline_icons(html_dir)]
+        purge_css(html_dir)
+        # The edition's own words: no theme string left in another language or mistranslated.
+        problems += [f"[{lang}] {p}" for p in rewrite_translations_js(html_dir, lang)]
+        problems += [f"[{lang}] {p}" for p in check_theme_words(html_dir, lang)]
+    if problems:
+        print("build_site: the site is not right:\n  " + "\n  ".join(problems), file=sys.stderr)
+        return 1
+
+    # 6. The two editions linked: a language switch and hreflang links on every page; the root offers both.
+    link_editions(html_dirs)
+    write_root_index(root, html_dirs, data_dir=data_dir)
+
+    # 7. Content-Security-Policy on every page (an inline script not from the theme is refused).
+    refused = [f"[{lang}] {r}" for lang, html_dir in html_dirs.items() for r in add_csp(html_dir)]
+    refused += add_csp(root, top_only=True)
     if refused:
         print(
             "build_site: inline scripts not from the theme, refused by the Content-Security-Policy:\n  "
@@ -967,16 +1619,20 @@ def main(argv: list[str] | None = None) -> int:
         )
     t_site = time.perf_counter() - t_site
 
-    pages = sorted(html_dir.glob("*.html"))
-    content = [p for p in pages if p.name not in ("search.html", "genindex.html")]
-    print(
-        f"build_site: {len(content)} content pages ({len(names)} notebooks, {counts['n_indicators']} "
-        f"indicators, {counts['n_context']} context rows, {counts['n_sources']} sources) "
-        f"+ {len(pages) - len(content)} search/index pages"
-    )
-    executed = f"{len(todo)} notebook(s) executed in {t_exec:.1f} s" if todo else "no notebook executed"
-    print(f"build_site: {executed}, site built in {t_site:.1f} s, total {time.perf_counter() - start:.1f} s")
-    print(f"build_site: open {html_dir / 'index.html'}")
+    # 8. Extras built from the finished editions (downloads, PDF): hook them here, with
+    #    root (BUILD_DIR/html) and html_dirs ({"en": root / "en", "vi": root / "vi"}).
+
+    for lang, html_dir in html_dirs.items():
+        pages = sorted(html_dir.glob("*.html"))
+        content = [p for p in pages if p.name not in ("search.html", "genindex.html")]
+        print(
+            f"build_site: [{lang}] {len(content)} content pages ({len(names)} notebooks, {counts['n_indicators']} "
+            f"indicators, {counts['n_context']} context rows, {counts['n_sources']} sources) "
+            f"+ {len(pages) - len(content)} search/index pages"
+        )
+    what = f"{executed} notebook(s) executed in {t_exec:.1f} s" if executed else "no notebook executed"
+    print(f"build_site: {what}, site built in {t_site:.1f} s, total {time.perf_counter() - start:.1f} s")
+    print(f"build_site: open {root / 'index.html'}")
     return 0
 
 

@@ -89,3 +89,65 @@ def browser():
         browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+# The real site, built once per test session (whichever xdist worker asks first; the others
+# wait and reuse it), and crawled once per width. See tests/sitetools.py (shared, crawl).
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> dict:
+    """Both editions of the real site, from the notebooks' stored outputs (no execution).
+
+    `make report` executes the notebooks first; here their committed outputs are rendered
+    (nbval and tests/test_notebooks.py check that they are what a fresh run gives). Missing
+    Vietnamese twins get stand-ins (``standin_twins``; see sitetools.edition_notebooks).
+    """
+    pytest.importorskip("jupyter_book", reason="jupyter-book (the 'report' extra) is not installed")
+    import hashlib
+    import time
+
+    from sitetools import NOTEBOOKS, edition_notebooks, run_build, shared
+
+    def make(folder: Path) -> dict:
+        digest = lambda: {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in NOTEBOOKS}  # noqa: E731
+        before = digest()
+        notebooks, standin = edition_notebooks(folder / "notebooks")
+        start = time.perf_counter()
+        result = run_build("--build-dir", folder / "_build", "--no-execute", *notebooks)
+        seconds = time.perf_counter() - start
+        assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+        assert digest() == before, "the build changed the committed notebooks"
+        return {"html": str(folder / "_build" / "html"), "stdout": result.stdout, "seconds": seconds,
+                "standin_twins": standin}  # fmt: skip
+
+    value = shared(tmp_path_factory, "site", make)
+    return dict(value, html=Path(value["html"]))
+
+
+def _crawl(tmp_path_factory, site, browser, serve, width: int) -> dict[str, dict]:
+    from sitetools import SCREENSHOTS, crawl, shared
+
+    def make(folder: Path) -> dict:
+        import time
+
+        start = time.perf_counter()
+        pages = crawl(browser, serve(site["html"]), width=width, screenshots=SCREENSHOTS)
+        pages["_seconds"] = time.perf_counter() - start
+        return pages
+
+    pages = dict(shared(tmp_path_factory, f"crawl-{width}", make))
+    pages.pop("_seconds")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def crawl_wide(tmp_path_factory, site, browser, serve) -> dict[str, dict]:
+    """Every page of both editions (and the root page) at 1366 px, keyed by path (``en/data.html``)."""
+    return _crawl(tmp_path_factory, site, browser, serve, 1366)
+
+
+@pytest.fixture(scope="session")
+def crawl_phone(tmp_path_factory, site, browser, serve) -> dict[str, dict]:
+    """The same pages at 390 px (a phone)."""
+    return _crawl(tmp_path_factory, site, browser, serve, 390)

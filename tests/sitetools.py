@@ -6,15 +6,21 @@ plain functions and constants.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import http.server
 import importlib.util
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
+from collections import deque
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 import nbformat
 from conftest import ROOT
@@ -31,6 +37,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # no name resolves except the test server's: nothing can leave the machine (visit() notes any attempt)
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 XSS = "<script>window.agstatsPwned=true</script>"
@@ -65,14 +73,21 @@ def run_build(*args: str | Path, timeout: int = 900, env: dict | None = None) ->
 
 
 def markdown_notebook(path: Path, *cells: str) -> Path:
+    """A notebook of Markdown cells; a cell written ``%code SOURCE`` is a code cell, and
+    ``%code[tag1,tag2] SOURCE`` one with those tags."""
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [
-        nbformat.v4.new_markdown_cell(c)
-        if not c.startswith("%code ")
-        else nbformat.v4.new_code_cell(c.removeprefix("%code "))
-        for c in cells
-    ]
+
+    def cell(c: str):
+        m = re.match(r"%code(?:\[([\w,-]+)\])? ", c)
+        if not m:
+            return nbformat.v4.new_markdown_cell(c)
+        code = nbformat.v4.new_code_cell(c[m.end() :])
+        if m.group(1):
+            code.metadata["tags"] = m.group(1).split(",")
+        return code
+
+    nb.cells = [cell(c) for c in cells]
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
     return path
@@ -154,23 +169,21 @@ document.addEventListener('securitypolicyviolation', e => window.agstatsCspViola
 """
 
 
-def visit(browser, url: str, *, screenshot: Path | None = None, width: int = 1366) -> dict:
+def visit(browser, url: str, *, screenshot: Path | None = None, width: int = 1366, full_page: bool = True) -> dict:
     """Open one page; return what the tests check (requests, errors, images, headings, links)."""
     context = browser.new_context(viewport={"width": width, "height": 900 if width > 600 else 844})
     seen = {"requests": [], "outside": [], "failed": [], "console": [], "dialogs": []}
     context.add_init_script(CSP_LISTENER)
 
-    def route(r):
-        parts = urlsplit(r.request.url)
-        seen["requests"].append(r.request.url)
-        if parts.scheme in ("data", "blob", "about") or parts.hostname in LOCAL_HOSTS:
-            r.continue_()
-        else:
-            seen["outside"].append(r.request.url)
-            r.abort()
+    def request(r):
+        # Chromium resolves no host but 127.0.0.1 (CHROMIUM_ARGS): an outside request fails; it is noted here
+        parts = urlsplit(r.url)
+        seen["requests"].append(r.url)
+        if not (parts.scheme in ("data", "blob", "about") or parts.hostname in LOCAL_HOSTS):
+            seen["outside"].append(r.url)
 
-    context.route("**/*", route)
     page = context.new_page()
+    page.on("request", request)
     page.on("console", lambda m: m.type == "error" and seen["console"].append(m.text))
     page.on("pageerror", lambda e: seen["console"].append(str(e)))
     page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
@@ -180,38 +193,16 @@ def visit(browser, url: str, *, screenshot: Path | None = None, width: int = 136
         lambda r: urlsplit(r.url).hostname in LOCAL_HOSTS and seen["failed"].append(f"{r.failure} {r.url}"),
     )
     response = page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
     # First load (a new context: empty cache): the page and all it fetched before any scrolling.
     first_load = page.evaluate("""() => [...performance.getEntriesByType('navigation'),
         ...performance.getEntriesByType('resource')].reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0)""")
     page.evaluate("() => { for (const i of document.images) i.loading = 'eager'; }")  # then every figure
     page.evaluate("""() => Promise.all([...document.images].map(i => i.complete ? null :
                      new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); })))""")
-    page.wait_for_load_state("networkidle")
-    info = page.evaluate("""() => {
-        const visible = e => e.checkVisibility();
-        const headings = sel => [...document.querySelectorAll(sel)].filter(visible).map(e => ({
-            level: e.tagName.match(/^H[1-6]$/) ? +e.tagName[1] : +e.getAttribute('aria-level'),
-            text: e.textContent.trim()}));
-        return {
-          images: [...document.images].map(i => ({src: i.getAttribute('src'), alt: i.getAttribute('alt'),
-                                                   width: i.naturalWidth})),
-          links: [...document.querySelectorAll('a[href]')].map(a => a.href),
-          page_headings: headings('h1, h2, h3, h4, h5, h6, [role=heading][aria-level]'),
-          main_headings: headings('main h1, main h2, main h3, main h4, main h5, main h6'),
-          lang: document.documentElement.lang,
-          pwned: window.agstatsPwned === true,
-          csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? null,
-          csp_first: document.head.firstElementChild?.matches('meta[charset]') &&
-                     document.head.children[1]?.matches('meta[http-equiv="Content-Security-Policy"]'),
-          violations: window.agstatsCspViolations || [],
-          footer: document.querySelector('.agstats-data-version')?.textContent ?? null,
-          text: document.body.innerText,
-        };
-    }""")
+    info = page.evaluate(MEASURE)
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(screenshot), full_page=True)
+        page.screenshot(path=str(screenshot), full_page=full_page)
     info.update(
         seen, bytes=first_load, status=response.status if response else None, url=url, page=page, context=context
     )
@@ -226,3 +217,186 @@ def hostile_check(info) -> dict:
         text: document.body.innerText})""")
     found.update(dialogs=info["dialogs"], pwned=info["pwned"], violations=info["violations"])
     return found
+
+
+# --------------------------------------------------------------------------
+# One build and one crawl per test session, shared by the pytest-xdist workers
+# --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    """An exclusive lock on *path* (fcntl: every xdist worker of the session waits for the holder)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def shared(tmp_path_factory, name: str, make) -> dict:
+    """``make(folder)`` run once per test session, whichever worker asks first; its JSON result cached.
+
+    The folder and the result live in the session's common temporary folder (the parent of
+    each worker's base temp: the pytest-xdist recipe), guarded by a file lock. A failed
+    ``make`` (an exception) is not cached: the next worker tries again and fails the same way.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder, result = root / name, root / f"{name}.json"
+    with locked(root / f"{name}.lock"):
+        if result.exists():
+            return json.loads(result.read_text(encoding="utf-8"))
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        value = make(folder)
+        result.write_text(json.dumps(value), encoding="utf-8")
+        return value
+
+
+def edition_notebooks(folder: Path) -> tuple[list[Path], bool]:
+    """The English notebooks to build and whether their Vietnamese twins are stand-ins.
+
+    With every twin in notebooks/vi/, the repository's notebooks. Otherwise (the twins are
+    being written) a copy in *folder*: the English notebooks, and as each missing twin the
+    English notebook with ``LANG = "vi"`` (what ``scripts/sync_editions.py`` starts a twin with:
+    English prose, Vietnamese charts).
+    """
+    twins = [n.parent / "vi" / n.name for n in NOTEBOOKS]
+    if all(t.exists() for t in twins):
+        return list(NOTEBOOKS), False
+    (folder / "vi").mkdir(parents=True, exist_ok=True)
+    for notebook, twin in zip(NOTEBOOKS, twins):
+        shutil.copyfile(notebook, folder / notebook.name)
+        if twin.exists():
+            shutil.copyfile(twin, folder / "vi" / notebook.name)
+        else:
+            text = notebook.read_text(encoding="utf-8").replace('LANG = \\"en\\"', 'LANG = \\"vi\\"', 1)
+            (folder / "vi" / notebook.name).write_text(text, encoding="utf-8")
+    return [folder / n.name for n in NOTEBOOKS], True
+
+
+#: What one visit measures, in the page (JSON-serialisable).
+MEASURE = r"""() => {
+    const visible = e => e.checkVisibility();
+    const headings = sel => [...document.querySelectorAll(sel)].filter(visible).map(e => ({
+        level: e.tagName.match(/^H[1-6]$/) ? +e.tagName[1] : +e.getAttribute('aria-level'),
+        text: e.textContent.trim()}));
+    const main = document.querySelector('main') || document.body;
+    const codeText = [...main.querySelectorAll('pre')].filter(visible)  // code blocks (not inline code)
+        .map(e => e.innerText).join('').replace(/\s+/g, '').length;
+    const allText = main.innerText.replace(/\s+/g, '').length;
+    // the prose of the page in its own language: main without code and without parts marked in another language
+    const prose = main.cloneNode(true);
+    prose.querySelectorAll('pre, code, script, style, .agstats-lang-switch, details:not([open]) > :not(summary)')
+        .forEach(e => e.remove());
+    prose.querySelectorAll('[lang]').forEach(e => { if (!e.lang.startsWith(document.documentElement.lang)) e.remove(); });
+    const chrome = document.body.cloneNode(true);
+    chrome.querySelectorAll('article, script, style').forEach(e => e.remove());
+    return {
+      images: [...document.images].map(i => ({src: i.getAttribute('src'), alt: i.getAttribute('alt'),
+                                               width: i.naturalWidth, shown: i.getBoundingClientRect().width,
+                                               column: i.closest('article')?.getBoundingClientRect().width ?? null,
+                                               link: i.closest('a')?.getAttribute('href') ?? null})),
+      links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+      page_headings: headings('h1, h2, h3, h4, h5, h6, [role=heading][aria-level]'),
+      main_headings: headings('main h1, main h2, main h3, main h4, main h5, main h6'),
+      lang: document.documentElement.lang,
+      pwned: window.agstatsPwned === true,
+      csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? null,
+      csp_first: document.head.firstElementChild?.matches('meta[charset]') &&
+                 document.head.children[1]?.matches('meta[http-equiv="Content-Security-Policy"]'),
+      violations: window.agstatsCspViolations || [],
+      footer: document.querySelector('.agstats-data-version')?.textContent ?? null,
+      text: document.body.innerText,
+      prose: prose.textContent,
+      code_chars: codeText, text_chars: allText,
+      scroll_width: document.documentElement.scrollWidth, viewport: window.innerWidth,
+      switch: [...document.querySelectorAll('nav.agstats-lang-switch a')].map(a => ({
+          href: a.href, hreflang: a.hreflang, twin: a.hasAttribute('data-agstats-twin'), text: a.textContent})),
+      alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map(l => [l.hreflang, l.href]),
+      chrome_words: [...chrome.querySelectorAll('[aria-label], [title], [placeholder], [data-bs-title]')]
+          .flatMap(e => ['aria-label', 'title', 'placeholder', 'data-bs-title'].map(a => e.getAttribute(a)))
+          .filter(Boolean).concat(chrome.innerText.split('\n').map(t => t.trim()).filter(Boolean)),
+    };
+}"""
+
+
+#: Pages whose screenshot is of the whole page (the others: the first screen), besides each edition's second analysis.
+FULL_SCREENSHOTS = {"index.html", "en/index.html", "vi/index.html", "vi/data.html"}
+
+
+def crawl(browser, base: str, *, width: int, start: str = "index.html", screenshots: Path | None = None) -> dict:
+    """Every page reachable from *start* by links (and each edition's search page with a query),
+    visited once at *width*; what :data:`MEASURE` finds, plus first-load bytes and errors, by path.
+    With *screenshots*, a screenshot of every page goes there (``en/01_telecom-390.png``)."""
+    pages: dict[str, dict] = {}
+    queue = deque([start])
+    searches = [
+        "en/search.html",
+        "vi/search.html",
+        "en/search.html?q=telecom",
+        "vi/search.html?q=vi%E1%BB%85n+th%C3%B4ng",
+    ]
+    while queue or searches:
+        if not queue:  # the search pages are reached by their form, not a link: check them with a query
+            queue.append(searches.pop(0))
+        path = queue.popleft()
+        if path in pages:
+            continue
+        shot = None
+        if screenshots is not None:
+            shot = screenshots / (re.sub(r"[?=&+%]", "_", path.removesuffix(".html")) + f"-{width}.png")
+        full = path in FULL_SCREENSHOTS or path.endswith(f"/{NOTEBOOKS[1].stem}.html")
+        info = visit(browser, base + path, screenshot=shot, width=width, full_page=full)
+        info["context"].close()
+        del info["page"], info["context"]
+        pages[path] = info
+        links = info["links"]
+
+        def rel(url: str) -> str:  # paths, not this worker's server address: the result is shared
+            return url[len(base) :] if url.startswith(base) else url
+
+        info["url"] = path
+        info["links"] = [rel(u) for u in links]
+        info["requests"] = [rel(u) for u in info["requests"]]
+        info["failed"] = [f.replace(base, "/") for f in info["failed"]]
+        info["switch"] = [dict(s, href=rel(s["href"])) for s in info["switch"]]
+        info["alternates"] = [[lang, rel(u)] for lang, u in info["alternates"]]
+        for link in links:
+            target, _ = urldefrag(link)
+            parts = urlsplit(target)
+            if target.startswith(base) and (parts.path.endswith(".html") or parts.path.endswith("/")):
+                rel = target[len(base) :] or "index.html"
+                rel = rel + "index.html" if rel.endswith("/") else rel
+                if "?" not in rel and not rel.endswith("search.html"):  # search pages: with a query, above
+                    queue.append(rel)
+    return pages
+
+
+def build_and_crawl_timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    value = fn(*args, **kwargs)
+    return value, time.perf_counter() - start
+
+
+def untranslated_twins() -> list[str]:
+    """The notebooks whose Vietnamese twin is missing or still has the English Markdown (a stand-in,
+    or a twin just created by scripts/sync_editions.py and not yet translated)."""
+
+    def markdown(path: Path) -> list[str]:
+        return [
+            "".join(c["source"])
+            for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+            if c["cell_type"] == "markdown"
+        ]
+
+    out = []
+    for notebook in NOTEBOOKS:
+        twin = notebook.parent / "vi" / notebook.name
+        if not twin.exists() or markdown(twin)[:1] == markdown(notebook)[:1]:
+            out.append(notebook.stem)
+    return out

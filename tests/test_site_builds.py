@@ -35,17 +35,34 @@ def fixture_site(tmp_path_factory) -> dict:
     """
     pytest.importorskip("jupyter_book", reason="jupyter-book (the 'report' extra) is not installed")
     tmp = tmp_path_factory.mktemp("fixture_site")
+    story = [
+        "%code[parameters,remove-cell] LANG = 'en'",
+        "%code[hide-input] import agstats\nagstats.glue('revenue', '4,600 billion VND')",
+        "%code[remove-cell] SECRET_REMOVED_CELL = 1",
+    ]
     nb = markdown_notebook(
         tmp / "nb" / "00_fixture.ipynb",
         "# 00 · Fixture\n\nA notebook, with math: $E = mc^2$.",
-        "%code " + FIGURES,
+        *story,
+        "```{admonition} Key findings\n:class: key-findings\n\n- Revenue was {glue:text}`revenue`.\n```",
+        "%code[hide-input] " + FIGURES,
         "## Untitled",
+        "%code import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()",
+    )
+    markdown_notebook(
+        tmp / "nb" / "vi" / "00_fixture.ipynb",
+        "# 00 · Sổ tay mẫu\n\nMột sổ tay mẫu, có công thức: $E = mc^2$.",
+        *[c.replace("LANG = 'en'", "LANG = 'vi'") for c in story],
+        "```{admonition} Những điểm chính\n:class: key-findings\n\n- Doanh thu đạt {glue:text}`revenue`.\n```",
+        "%code[hide-input] " + FIGURES,
+        "## Không có tiêu đề",
         "%code import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()",
     )
     pkg = fixture_package(tmp / "pkg")
     result = run_build("--build-dir", tmp / "_build", "--data-dir", pkg, nb, env={"AGSTATS_DATA_DIR": str(pkg)})
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return {"html": tmp / "_build" / "html", "data_dir": pkg, "stdout": result.stdout}
+    return {"html": tmp / "_build" / "html" / "en", "root": tmp / "_build" / "html", "data_dir": pkg,
+            "stdout": result.stdout}  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -74,13 +91,14 @@ def hostile_site(tmp_path_factory) -> dict:
         for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     ]
     result = run_build(
-        "--build-dir", tmp / "_build", "--data-dir", pkg, "--no-execute", *notebooks, env={"AGSTATS_DATA_DIR": str(pkg)}
-    )
-    return {"html": tmp / "_build" / "html", "data_dir": pkg, "result": result}
+        "--build-dir", tmp / "_build", "--data-dir", pkg, "--no-execute", "--editions", "en", *notebooks,
+        env={"AGSTATS_DATA_DIR": str(pkg)},
+    )  # fmt: skip
+    return {"html": tmp / "_build" / "html" / "en", "data_dir": pkg, "result": result}
 
 
 def test_executed_figures_get_their_titles_as_alt(fixture_site, browser, serve):
-    assert "[1/1] 00_fixture.ipynb ..." in fixture_site["stdout"]  # the executor's progress
+    assert fixture_site["stdout"].count("[1/1] 00_fixture.ipynb ...") == 2  # the executor's progress, per edition
     info = visit(browser, serve(fixture_site["html"]) + "00_fixture.html")
     try:
         images = info["page"].evaluate("() => [...document.images].map(i => [i.alt, i.lang, i.naturalWidth > 0])")
@@ -96,14 +114,14 @@ def test_executed_figures_get_their_titles_as_alt(fixture_site, browser, serve):
 
 def test_a_failing_cell_fails_the_build(tmp_path):
     nb = markdown_notebook(tmp_path / "nb" / "00_broken.ipynb", "# 00 · Broken", "%code 1 / 0")
-    result = run_build("--build-dir", tmp_path / "_build", nb)
+    result = run_build("--build-dir", tmp_path / "_build", "--editions", "en", nb)
     assert result.returncode == 1
     assert "ZeroDivisionError" in result.stderr and not (tmp_path / "_build" / "html").exists()
 
 
 def test_a_build_warning_fails_the_build(tmp_path):
     nb = markdown_notebook(tmp_path / "nb" / "00_skip.ipynb", "# 00 · Skips a level\n\n### Too deep")
-    result = run_build("--build-dir", tmp_path / "_build", "--no-execute", nb)  # no kernel needed to show it
+    result = run_build("--build-dir", tmp_path / "_build", "--no-execute", "--editions", "en", nb)  # no kernel needed
     assert result.returncode == 1
     assert "Non-consecutive header level increase" in result.stdout + result.stderr
 
@@ -150,3 +168,32 @@ def test_hostile_data_renders_as_text_in_an_executed_notebook(hostile_site, brow
     assert found["dialogs"] == [] and not found["pwned"] and found["violations"] == []
     assert found["injected"] == []
     assert HOSTILE in found["text"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "show", "title"), [("en", "Show code", "Key findings"), ("vi", "Hiện mã", "Những điểm chính")]
+)
+def test_story_first_code_folded_cells_removed_numbers_glued(fixture_site, browser, serve, lang, show, title):
+    """hide-input folds the code behind a native toggle (works under the CSP), remove-cell leaves nothing,
+    glued text is pasted, and the key findings box is styled."""
+    info = visit(browser, serve(fixture_site["root"]) + f"{lang}/00_fixture.html", width=390)
+    page = info["page"]
+    try:
+        summary = page.locator("details.hide.above-input summary").first
+        folded = page.evaluate(
+            "() => [...document.querySelectorAll('details.hide.above-input pre')].some(e => e.checkVisibility())"
+        )
+        summary_text = summary.inner_text()
+        summary.click()
+        opened = page.evaluate("() => document.querySelector('details.hide.above-input pre').checkVisibility()")
+        box = page.evaluate("""() => { const b = document.querySelector('.admonition.key-findings');
+            return b && {title: b.querySelector('.admonition-title').textContent.trim(), text: b.innerText,
+                         border: parseFloat(getComputedStyle(b).borderLeftWidth)}; }""")
+        html = page.content()
+    finally:
+        info["context"].close()
+    assert info["console"] == [] and info["violations"] == []
+    assert show in summary_text and folded is False and opened is True
+    assert "SECRET_REMOVED_CELL" not in html and "LANG = " not in html
+    assert box["title"] == title and "4,600 billion VND" in box["text"] and "{glue" not in box["text"]
+    assert box["border"] >= 3
