@@ -504,8 +504,8 @@ def link_pages(
 
     - under each figure with data: "Data behind this chart (CSV)";
     - on each notebook page, under its title: its PDF, the whole analysis' PDF, its .ipynb;
-    - the data and reproduce pages: the downloads section; the data page also loads
-      ``_static/agstats-table.js`` (filter and sort);
+    - the data and reproduce pages: the downloads section, the sources page its CSV/XLSX
+      (Jupyter Book loads ``_static/agstats-table.js``, the tables' filter and sort, on every page);
     - on every page the theme's "Print to PDF" button becomes a link to the PDF.
     """
     t = TEXT[language]
@@ -546,9 +546,6 @@ def link_pages(
                 f'<a href="{_rel(xlsx, page)}" download>XLSX</a></p>'
             )
             new = H1_END.sub(lambda m, block=block: m.group(0) + block, new, count=1)
-        if page.stem in ("data", "sources"):
-            script = f'<script defer src="{_rel(html_dir / "_static" / "agstats-table.js", page)}"></script>'
-            new = new.replace("</head>", script + "\n</head>", 1)
         if page.stem in ("data", "reproduce"):
             block = downloads_block(page, downloads, language, wheel=wheel, zip_path=zip_path)
             if page.stem == "data":
@@ -557,9 +554,34 @@ def link_pages(
                 at = new.find('<section id="cite">')
                 at = at if at >= 0 else new.find("</article>")
                 new = new[:at] + block + new[at:] if at >= 0 else new
+        new = accessible(new, language)
         if new != text:
             page.write_text(new, encoding="utf-8")
     return problems
+
+
+SEARCH_BUTTON = re.compile(
+    r'(<button class="btn search-button-field search-button__button[^"]*"[^>]*?)\s+aria-label="[^"]*"'
+)
+SIDEBAR = re.compile(r'(<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar")(?![^>]*\srole=)')
+SIDEBAR_LABEL = {"en": "Site navigation", "vi": "Điều hướng trang web"}
+
+
+def accessible(page_html: str, language: str) -> str:
+    """Fixes of the theme's markup that axe-core reports as serious or as content outside landmarks.
+
+    - the sidebar's search button is named by ``aria-label="Search"`` while its visible text is
+      "Search this site… Ctrl+K" (``label-content-name-mismatch``): its visible text names it;
+    - the primary sidebar (the site's title and navigation) becomes a navigation landmark;
+    - the empty corner cell of a pandas table's header is a data cell, not an empty header.
+
+    >>> accessible('<button class="btn search-button-field search-button__button pst-js-only" title="Search" '
+    ...            'aria-label="Search"><th></th>', "en")
+    '<button class="btn search-button-field search-button__button pst-js-only" title="Search"><td></td>'
+    """
+    out = SEARCH_BUTTON.sub(r"\1", page_html)
+    out = SIDEBAR.sub(lambda m: f'{m.group(1)} role="navigation" aria-label="{SIDEBAR_LABEL[language]}"', out)
+    return out.replace("<th></th>", "<td></td>")
 
 
 def shared_downloads(downloads: Path, data_dir: Path, *, wheel: bool = True) -> dict[str, Path | None]:

@@ -2,7 +2,7 @@
    A text box above each table keeps the rows that contain every word typed (case and Vietnamese
    diacritics ignored: "vien thong" finds "viễn thông"); a click on a column header sorts by that
    column (numbers as numbers, in the page's language), a second click reverses. The table keeps
-   scrolling inside its own box on a phone. Loaded by the data page only (scripts/downloads.py). */
+   scrolling inside its own box on a phone. Jupyter Book loads it on every page; it acts on the data and sources tables. */
 (() => {
   "use strict";
   const vi = (document.documentElement.lang || "").toLowerCase().startsWith("vi");
@@ -28,7 +28,8 @@
   const setUp = (table) => {
     const body = table.tBodies[0];
     const head = table.tHead && table.tHead.rows[0];
-    if (!body || !head) return;
+    if (!body || !head || table.dataset.agstatsTable) return;
+    table.dataset.agstatsTable = "ready";
     const rows = [...body.rows];
     const texts = rows.map((r) => fold(r.textContent));
     count += 1;
