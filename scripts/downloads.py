@@ -581,7 +581,96 @@ def accessible(page_html: str, language: str) -> str:
     """
     out = SEARCH_BUTTON.sub(r"\1", page_html)
     out = SIDEBAR.sub(lambda m: f'{m.group(1)} role="navigation" aria-label="{SIDEBAR_LABEL[language]}"', out)
-    return out.replace("<th></th>", "<td></td>")
+    out = out.replace("<th></th>", "<td></td>")
+    return mark_vietnamese(out) if language != "vi" else out
+
+
+#: Letters that mark a word as Vietnamese (as scripts/build_site.py's looks_vietnamese).
+VIETNAMESE_LETTERS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_KEEP = {"script", "style", "svg", "code", "pre", "textarea", "kbd", "math", "title"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_vietnamese_word(word: str) -> bool:
+    """True for a word with a letter of Vietnamese (a diacritic English does not use).
+
+    >>> is_vietnamese_word("Thông"), is_vietnamese_word("Giang"), is_vietnamese_word("đồng")
+    (True, False, True)
+    """
+    return bool(VIETNAMESE_LETTERS & set(word.lower()))
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Spans of Vietnamese phrases in a text: from a Vietnamese word to the last one that follows
+    with only spaces and words between (a proper name's last word, e.g. "Giang", included)."""
+    words = list(_WORD.finditer(text))
+    runs: list[list[int]] = []
+    last_end = None  # end of the previous word, when it belongs to (or could extend) a run
+    for i, w in enumerate(words):
+        gap = text[last_end : w.start()] if last_end is not None else ""
+        gap_ok = re.fullmatch(r"(?:[ \u00a0]|&nbsp;)+(?:[\d.,%–-]+(?:[ \u00a0]|&nbsp;)+)?", gap) is not None
+        if is_vietnamese_word(w.group()):
+            if runs and gap_ok and runs[-1][2] == i - 1 - runs[-1][3]:
+                runs[-1][1], runs[-1][2], runs[-1][3] = w.end(), i, 0
+            else:
+                runs.append([w.start(), w.end(), i, 0])
+        elif runs and gap_ok and runs[-1][2] + runs[-1][3] == i - 1 and len(w.group()) <= 7:
+            runs[-1][3] += 1  # a plain word inside a Vietnamese phrase ("Thông tin và Truyền thông")
+            if w.group()[:1].isupper() and words[i - 1].group()[:1].isupper() and runs[-1][3] == 1:
+                runs[-1][1], runs[-1][2], runs[-1][3] = w.end(), i, 0  # "Kiên Giang"
+        last_end = w.end()
+    return [(r[0], r[1]) for r in runs]
+
+
+def _mostly_vietnamese(text: str) -> bool:
+    """At least three words, 60 % or more of them Vietnamese."""
+    words = _WORD.findall(text)
+    return len(words) >= 3 and sum(map(is_vietnamese_word, words)) >= 0.6 * len(words)
+
+
+def mark_vietnamese(page_html: str) -> str:
+    """In an English page's ``<main>``, wrap Vietnamese phrases in ``<span lang="vi">`` (screen readers
+    then speak them in Vietnamese); text inside an element with a ``lang`` already, code, SVG and
+    scripts is left alone.
+
+    >>> mark_vietnamese('<main><p>The Ministry (Bộ Thông tin và Truyền thông) in An Giang and '
+    ...                 'Kiên Giang; <span lang="vi">đã có</span> <code>đ</code></p></main>')
+    '<main><p>The Ministry (<span lang="vi">Bộ Thông tin và Truyền thông</span>) in An Giang and <span lang="vi">Kiên Giang</span>; <span lang="vi">đã có</span> <code>đ</code></p></main>'
+    """
+    start, end = page_html.find("<main"), page_html.rfind("</main>")
+    if start < 0 or end < 0:
+        return page_html
+    out: list[str] = []
+    keep: list[list] = []  # [tag name, depth] of the elements whose text is left alone
+    for part in _TOKEN.split(page_html[start:end]):
+        if part.startswith("<"):
+            m = _TAG.match(part)
+            if m:
+                closing, name = m.group(1) == "/", m.group(2).lower()
+                single = part.endswith("/>") or name in _VOID
+                if not single:
+                    for entry in keep:
+                        if entry[0] == name:
+                            entry[1] += -1 if closing else 1
+                    keep = [e for e in keep if e[1] > 0]
+                    if not closing and (name in _KEEP or re.search(r"\slang=", part)):
+                        keep.append([name, 1])
+            out.append(part)
+        elif keep or not part.strip():
+            out.append(part)
+        elif _mostly_vietnamese(part):  # a Vietnamese sentence or table cell: all of it
+            lead, body, trail = re.match(r"(\s*)(.*?)(\s*)$", part, re.S).groups()
+            out.append(f'{lead}<span lang="vi">{body}</span>{trail}')
+        else:
+            pieces, at = [], 0
+            for a, b in _runs(part):
+                pieces += [part[at:a], f'<span lang="vi">{part[a:b]}</span>']
+                at = b
+            out.append("".join(pieces) + part[at:])
+    return page_html[:start] + "".join(out) + page_html[end:]
 
 
 def shared_downloads(downloads: Path, data_dir: Path, *, wheel: bool = True) -> dict[str, Path | None]:
