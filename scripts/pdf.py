@@ -281,6 +281,7 @@ def build_pdfs(
     language: str = "en",
     pdf_dir: Path | None = None,
     chapters: bool = True,
+    whole: bool = True,
     executable: str | None = None,
 ) -> dict[str, int]:
     """Print the whole analysis (and each chapter) of one edition; return file name -> page count.
@@ -320,18 +321,19 @@ def build_pdfs(
             extracted.append(page.evaluate(EXTRACT.replace("PREFIX", repr(f"c{n}-"))))
         scratch = Path(tmp) / "print.html"
         tmp_base = f"{base}{prefix}{Path(tmp).name}/"
-        whole = pdf_dir / pdf_name(None, language)
-        counts[whole.name] = print_pdf(
-            page,
-            tmp_base,
-            extracted,
-            whole,
-            title=site_title or t["analysis"],
-            subtitle=t["analysis"],
-            language=language,
-            built=built,
-            scratch=scratch,
-        )
+        if whole:
+            out = pdf_dir / pdf_name(None, language)
+            counts[out.name] = print_pdf(
+                page,
+                tmp_base,
+                extracted,
+                out,
+                title=site_title or t["analysis"],
+                subtitle=t["analysis"],
+                language=language,
+                built=built,
+                scratch=scratch,
+            )
         if chapters:
             for name, chapter in zip(names, extracted):
                 out = pdf_dir / pdf_name(name, language)
