@@ -24,6 +24,7 @@ root, see the Makefile) or ``chromium`` on PATH. Run alone::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import html
 import http.server
@@ -34,7 +35,6 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +131,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
+@contextlib.contextmanager
 def served(folder: Path) -> Iterator[str]:
     """A 127.0.0.1 server over *folder* (the site's pages use root-relative-free links): its base URL."""
     handler = functools.partial(_Quiet, directory=str(folder))
@@ -283,16 +283,19 @@ def build_pdfs(
     chapters: bool = True,
     whole: bool = True,
     executable: str | None = None,
+    browser=None,
 ) -> dict[str, int]:
     """Print the whole analysis (and each chapter) of one edition; return file name -> page count.
 
     *edition* is the edition's HTML folder (``_build/html`` today, ``_build/html/en`` or
     ``_build/html/vi`` with two editions); *names* the chapters' page names in reading order.
+    *browser*: a Playwright Chromium browser already running (e.g. a test session's); by
+    default one is launched (*executable*, else :func:`chromium`).
     """
     import agstats
 
     exe = executable or chromium()
-    if exe is None:
+    if exe is None and browser is None:
         raise SystemExit(
             "pdf: Chromium not found (/usr/bin/chromium or chromium on PATH): install Debian's package "
             "`apt-get install chromium` (make report does it when run as root)"
@@ -311,11 +314,18 @@ def build_pdfs(
     data_version = (re.search(r'"version":\s*"([^"]+)"', package) or [None, "?"])[1]
     built = t["built"].format(version=agstats.__version__, data_version=data_version)
     counts: dict[str, int] = {}
-    with served(edition) as base, sync_playwright() as pw, tempfile.TemporaryDirectory(dir=edition) as tmp:
-        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+    with contextlib.ExitStack() as stack:
+        base = stack.enter_context(served(edition))
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(dir=edition))
+        if browser is None:
+            pw = stack.enter_context(sync_playwright())
+            browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+            stack.callback(browser.close)
         prefix = ""
         extracted = []
-        page = browser.new_page()  # one page for everything: a new one costs up to a second
+        context = browser.new_context()
+        stack.callback(context.close)
+        page = context.new_page()  # one page for everything: a new one costs up to a second
         for n, name in enumerate(names):
             page.goto(f"{base}{prefix}{name}.html", wait_until="domcontentloaded")
             extracted.append(page.evaluate(EXTRACT.replace("PREFIX", repr(f"c{n}-"))))
@@ -349,7 +359,6 @@ def build_pdfs(
                     built=built,
                     scratch=scratch,
                 )
-        browser.close()
     return counts
 
 

@@ -19,23 +19,21 @@ from pathlib import Path
 
 import pytest
 from pubtools import built_site, chapters, downloads, editions, pdf
-from sitetools import chromium_path
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory) -> dict[str, dict]:
+def printed(tmp_path_factory, browser) -> dict[str, dict]:
     """language -> {"whole": path, "chapter": path, "pages": {file: count}, "edition": folder}."""
-    if chromium_path() is None:
-        pytest.skip("Chromium not found (/usr/bin/chromium): `apt-get install chromium` (.ci/run does)")
-    pytest.importorskip("playwright.sync_api", reason="playwright (the 'report' extra) is not installed")
     html = built_site()
     found = {}
     for language, edition in editions(html).items():
         out = tmp_path_factory.mktemp(f"pdf-{language}")
         names = chapters(edition)
-        pages = pdf.build_pdfs(edition, names, language=language, pdf_dir=out, chapters=False)
+        pages = pdf.build_pdfs(edition, names, language=language, pdf_dir=out, chapters=False, browser=browser)
         # one chapter on its own too (the others are printed the same way by make report)
-        pages |= pdf.build_pdfs(edition, names[1:2], language=language, pdf_dir=out / "one", whole=False)
+        pages |= pdf.build_pdfs(
+            edition, names[1:2], language=language, pdf_dir=out / "one", whole=False, browser=browser
+        )
         chapter = out / "one" / pdf.pdf_name(names[1], language)
         found[language] = {
             "whole": out / pdf.pdf_name(None, language),
