@@ -543,7 +543,9 @@ def _plotted_rows(
 ) -> pd.DataFrame:
     """The rows a chart draws, as :func:`chart_data` gives them: the mark's label as drawn, then the
     data columns of :data:`CHART_DATA_COLUMNS` that the rows have (dates as ``YYYY-MM-DD``)."""
-    out = pd.DataFrame({"label": [" ".join(" ".join(str(n).split("\n")).split()) for n in names]})
+    out = pd.DataFrame(
+        {"label": [", ".join(" ".join(p.split()) for p in str(n).split("\n") if p.strip()) for n in names]}
+    )
     for name in CHART_DATA_COLUMNS[1:]:
         source = y if name == "value" else name
         if name in ("lower", "upper") and ranges is not None:
