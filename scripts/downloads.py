@@ -476,6 +476,20 @@ def downloads_block(page: Path, downloads: Path, language: str, *, wheel: Path |
 
 
 H1_END = re.compile(r"</h1>")
+
+
+def after_title(page_html: str, block: str) -> str:
+    """*block* right after the page's title: the first ``</h1>`` of the article (the theme prints
+    another copy of the title, hidden on screen, before it).
+
+    >>> after_title('<h1>x</h1><article class="bd-article"><h1>T</h1><p>', "<p>B</p>")
+    '<h1>x</h1><article class="bd-article"><h1>T</h1><p>B</p><p>'
+    """
+    start = page_html.find("<article")
+    m = H1_END.search(page_html, max(start, 0))
+    return page_html if m is None else page_html[: m.end()] + block + page_html[m.end() :]
+
+
 PRINT_BUTTON = re.compile(
     r'<button (?:onclick="window\.print\(\)"|data-agstats-click="print")\s+'
     r'class="btn btn-sm btn-download-pdf-button dropdown-item"\s+title="[^"]*"(.*?)</button>',
@@ -538,18 +552,18 @@ def link_pages(
             if name in notebooks:
                 links.append(f'<a href="{_rel(notebooks[name], page)}" download>{t["notebook"]}</a>')
             block = f'<p class="agstats-page-downloads">{t["page"]}: ' + " · ".join(links) + "</p>"
-            new = H1_END.sub(lambda m, block=block: m.group(0) + block, new, count=1)
+            new = after_title(new, block)
         if page.stem == "sources":
             csv, xlsx = downloads / f"sources{suffix(language)}.csv", downloads / f"sources{suffix(language)}.xlsx"
             block = (
                 f'<p class="agstats-page-downloads">{t["page"]}: <a href="{_rel(csv, page)}" download>CSV</a> · '
                 f'<a href="{_rel(xlsx, page)}" download>XLSX</a></p>'
             )
-            new = H1_END.sub(lambda m, block=block: m.group(0) + block, new, count=1)
+            new = after_title(new, block)
         if page.stem in ("data", "reproduce"):
             block = downloads_block(page, downloads, language, wheel=wheel, zip_path=zip_path)
             if page.stem == "data":
-                new = H1_END.sub(lambda m, block=block: m.group(0) + block, new, count=1)
+                new = after_title(new, block)
             else:  # the reproduce page: before its "Cite" section, else at the end of the article
                 at = new.find('<section id="cite">')
                 at = at if at >= 0 else new.find("</article>")
