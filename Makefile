@@ -29,13 +29,30 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP)
 
+# axe-core (the accessibility test's rules, tests/test_site_a11y.py), vendored from npm into .venv
+# at set-up time; the tests run offline. Without npm the accessibility test skips, saying so.
+AXE_VERSION := 4.14.1
+AXE := $(VENV)/npm/node_modules/axe-core/axe.min.js
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --prefix $(VENV)/npm --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION); \
+	else echo "make: npm not found: axe-core not installed, the accessibility test will skip (apt-get install npm)" >&2; fi
+
+# The PDFs (scripts/pdf.py) are printed by Debian's Chromium: installed here when root, else a clear stop.
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "make report: Chromium is needed for the PDFs (scripts/pdf.py): run 'apt-get install chromium' as root" >&2; exit 1; fi; }
+
 validate: $(STAMP)
 	$(BIN)/agstats validate
 
 # The students' site: validate the data, execute every notebook into _build/site_src (the
 # committed notebooks stay untouched), render with Jupyter Book into _build/html. Fails on a
 # failing cell or any build warning. See scripts/build_site.py and site/.
-report: $(STAMP)
+report: $(STAMP) $(AXE) chromium
 	$(BIN)/agstats validate
 	$(PY) scripts/build_site.py
 
@@ -52,14 +69,14 @@ site-serve:
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
 
 # Only the site's tests (generators, build failures, Chromium); screenshots in _build/screenshots/.
-site-test: $(STAMP)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests/test_site.py tests/test_site_vi.py tests/test_site_builds.py
+site-test: $(STAMP) $(AXE)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests/test_site.py tests/test_site_vi.py tests/test_site_builds.py tests/test_site_downloads.py tests/test_site_pdf.py tests/test_site_a11y.py
 
 # Two workers (the machines have 2 cores); --dist loadfile keeps each file on one worker, which
 # nbval needs and which lets the site tests build the site once (a session fixture per worker).
 # TEST_WORKERS=0 runs everything in one process.
 TEST_WORKERS ?= 2
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Re-execute the committed notebooks in place (after a data change), each in a fresh kernel.

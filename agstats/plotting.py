@@ -101,6 +101,8 @@ __all__ = [
     "set_theme",
     "figure_svg",
     "alt_text",
+    "chart_data",
+    "chart_csv",
     "SVG_METADATA",
     "set_language",
     "get_language",
@@ -469,11 +471,128 @@ def _sentence(text: str) -> str:
     return one if not one or one[-1] in ".!?:" else one + "."
 
 
-def _describe(ax: Axes, kind: str, items: Sequence[str], lang: str) -> str:
-    """Record on *ax* what the chart shows (read by :func:`alt_text`)."""
+def _describe(ax: Axes, kind: str, items: Sequence[str], lang: str, data: pd.DataFrame | None = None) -> str:
+    """Record on *ax* what the chart shows (read by :func:`alt_text`) and the rows it draws
+    (read by :func:`chart_data`)."""
     text = f"{_TEXT[lang][kind]}. " + "; ".join(items) + "."
     ax._agstats_alt = text  # type: ignore[attr-defined]
+    if data is not None:
+        ax._agstats_data = data  # type: ignore[attr-defined]
     return text
+
+
+#: The columns of the data behind a chart, in this order (those the plotted rows have).
+CHART_DATA_COLUMNS: tuple[str, ...] = (
+    "label",
+    "indicator",
+    "event",
+    "kind",
+    "area",
+    "sector",
+    "period_start",
+    "period_end",
+    "date_start",
+    "date_end",
+    "value",
+    "lower",
+    "upper",
+    "unit",
+    "qualifier",
+    "source",
+)
+
+
+def _plotted_rows(
+    df: pd.DataFrame, names: Sequence[str], y: str = "value", ranges: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The rows a chart draws, as :func:`chart_data` gives them: the mark's label as drawn, then the
+    data columns of :data:`CHART_DATA_COLUMNS` that the rows have (dates as ``YYYY-MM-DD``)."""
+    out = pd.DataFrame(
+        {"label": [", ".join(" ".join(p.split()) for p in str(n).split("\n") if p.strip()) for n in names]}
+    )
+    for name in CHART_DATA_COLUMNS[1:]:
+        source = y if name == "value" else name
+        if name in ("lower", "upper") and ranges is not None:
+            out[name] = ranges[name].to_numpy(dtype=float)
+        elif source in df.columns and not source.startswith("_"):
+            col = df[source].reset_index(drop=True)
+            if pd.api.types.is_datetime64_any_dtype(col):
+                col = col.dt.strftime("%Y-%m-%d")
+            out[name] = col.to_numpy()
+    return out
+
+
+def chart_data(fig_or_ax: Figure | SubFigure | Axes) -> pd.DataFrame | None:
+    """The data behind a chart: one row per mark the agstats chart helpers drew.
+
+    Columns: ``label`` (the mark's category as drawn, in the chart's language),
+    then those of :data:`CHART_DATA_COLUMNS` the plotted rows carry
+    (``indicator``, ``area``, ``period_start``, ``value``, ``unit``,
+    ``qualifier``, ``source``…; ``lower``/``upper`` for an interval plot). A
+    figure of several panels gets a first column ``panel`` (the panel's title).
+    Under IPython every figure is also displayed as ``text/csv`` with these
+    rows (:func:`chart_csv`): the site offers it as "the data behind this
+    chart", and strict nbval compares it.
+
+    Parameters
+    ----------
+    fig_or_ax : Figure or Axes
+
+    Returns
+    -------
+    DataFrame or None
+        None when no chart helper drew on it.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"indicator": ["telecom_revenue"] * 2,
+    ...     "label_en": ["Telecommunications revenue"] * 2, "label_vi": ["Doanh thu viễn thông"] * 2,
+    ...     "value": [3300.0, 2700.0], "unit": "vnd_bn", "area": "an_giang_pre2025",
+    ...     "period_start": pd.to_datetime(["2018-01-01", "2019-01-01"]),
+    ...     "period_end": pd.to_datetime(["2018-12-31", "2019-09-30"]), "qualifier": ["exact", "estimate"]})
+    >>> ax = bar(rows, language="en")
+    >>> chart_data(ax)[["label", "period_end", "value", "qualifier"]]
+              label  period_end   value qualifier
+    0          2018  2018-12-31  3300.0     exact
+    1  Jan–Sep 2019  2019-09-30  2700.0  estimate
+    >>> plt.close("all")
+    """
+    if isinstance(fig_or_ax, Axes):
+        data = getattr(fig_or_ax, "_agstats_data", None)
+        return None if data is None else data.copy()
+    frames: list[tuple[str, pd.DataFrame]] = []
+    for ax in fig_or_ax.get_axes():
+        data = chart_data(ax)
+        if data is not None:
+            title = " ".join(t for t in (ax.get_title(loc=loc) for loc in ("left", "center", "right")) if t.strip())
+            frames.append((" ".join(title.split()), data))
+    if not frames:
+        return None
+    if len(frames) == 1:
+        return frames[0][1]
+    out = pd.concat([d.assign(panel=t) for t, d in frames], ignore_index=True)
+    return out[["panel", *[c for c in out.columns if c != "panel"]]]
+
+
+def chart_csv(fig_or_ax: Figure | SubFigure | Axes) -> str | None:
+    """:func:`chart_data` as CSV text (UTF-8, ``\\n`` line ends, text cells that a spreadsheet
+    would run as a formula neutralised by :func:`agstats.escape.spreadsheet_frame`), or None.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"label_en": ["=Revenue"], "value": [3.0], "qualifier": ["exact"]})
+    >>> print(chart_csv(bar(rows, language="en")))
+    label,value,qualifier
+    '=Revenue,3.0,exact
+    <BLANKLINE>
+    >>> plt.close("all")
+    """
+    from agstats.escape import spreadsheet_frame  # noqa: PLC0415 - light import, only when asked
+
+    data = chart_data(fig_or_ax)
+    if data is None:
+        return None
+    return str(spreadsheet_frame(data).to_csv(index=False, lineterminator="\n"))
 
 
 def _qualifier_word(qualifier: str, lang: str) -> str:
@@ -603,6 +722,35 @@ def _configure_ipython_display() -> None:
         if mime != "image/svg+xml" and mime.startswith(("image/", "application/pdf")):
             formatter.pop(Figure, None)
     formatters["image/svg+xml"].for_type(Figure, _svg_for_display)
+    _csv_formatter(shell.display_formatter).for_type(Figure, _csv_for_display)
+
+
+def _csv_for_display(fig: Figure) -> str | None:
+    """IPython ``text/csv`` formatter of figures: the data behind the chart (:func:`chart_csv`)."""
+    return chart_csv(fig)
+
+
+def _csv_formatter(display_formatter: Any) -> Any:
+    """The ``text/csv`` formatter of an IPython display formatter, added on first use.
+
+    IPython has no formatter for ``text/csv``: one is added (a plain
+    ``BaseFormatter``; an object's ``_repr_csv_`` is used too) and made active,
+    so each figure's display carries its data beside its SVG.
+    """
+    formatters = display_formatter.formatters
+    if "text/csv" not in formatters:
+        from IPython.core.formatters import BaseFormatter  # noqa: PLC0415 - only under IPython
+        from traitlets import ObjectName, Unicode  # noqa: PLC0415
+
+        class CSVFormatter(BaseFormatter):
+            format_type = Unicode("text/csv")
+            print_method = ObjectName("_repr_csv_")
+
+        formatters["text/csv"] = CSVFormatter(parent=display_formatter)
+    active = display_formatter.active_types
+    if active and "text/csv" not in active:
+        display_formatter.active_types = [*active, "text/csv"]
+    return formatters["text/csv"]
 
 
 def label(row_or_frame: pd.Series | pd.DataFrame | Mapping[str, Any], language: str | None = None) -> str | pd.Series:
@@ -1641,7 +1789,8 @@ def bar(
         if hue is not None:
             _hue_legend(ax, hue_levels, _palette(palette, len(hue_levels)), hue, "bar")
         qualifier_legend(ax, set(df["qualifier"]), lang, kind="bar", orient=orient)
-    _describe(ax, "bar", _row_items(df, y, _names(df, cats, hue, lang), units, lang), lang)
+    names = _names(df, cats, hue, lang)
+    _describe(ax, "bar", _row_items(df, y, names, units, lang), lang, _plotted_rows(df, names, y))
     return ax
 
 
@@ -1747,7 +1896,8 @@ def point(
         if hue is not None:
             _hue_legend(ax, hue_levels, _palette(palette, len(hue_levels)), hue, "point")
         qualifier_legend(ax, set(df["qualifier"]), lang, kind="point", orient=orient)
-    _describe(ax, "point", _row_items(df, y, _names(df, cats, hue, lang), units, lang), lang)
+    names = _names(df, cats, hue, lang)
+    _describe(ax, "point", _row_items(df, y, names, units, lang), lang, _plotted_rows(df, names, y))
     return ax
 
 
@@ -1951,7 +2101,13 @@ def interval_plot(
             extra=extra,
             handler_map={_OpenEndKey: _OpenEndHandler()},
         )
-    _describe(ax, "interval", _row_items(df, y, list(cats), units, lang, ranges=bounds), lang)
+    _describe(
+        ax,
+        "interval",
+        _row_items(df, y, list(cats), units, lang, ranges=bounds),
+        lang,
+        _plotted_rows(df, list(cats), y, ranges=bounds),
+    )
     return ax
 
 
@@ -2589,7 +2745,7 @@ def timeline(
         )
         item = f"{' '.join(str(row['_label']).split())}: {when}"
         items.append(item + (f" ({hues[i]})" if hues[i] else ""))
-    _describe(ax, "timeline", items, lang)
+    _describe(ax, "timeline", items, lang, _plotted_rows(df, list(df["_label"])))
     return ax
 
 

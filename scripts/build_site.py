@@ -1617,6 +1617,27 @@ def main(argv: list[str] | None = None) -> int:
             + "\n  ".join(refused),
             file=sys.stderr,
         )
+    # 7. Downloads and PDFs (scripts/downloads.py, scripts/pdf.py; sitepub): data tables, data package,
+    #    chart data, notebooks, wheel under html/downloads/, linked from the pages; PDFs under html/pdf/
+    #    (not for --no-execute test builds, or when AGSTATS_SITE_PDF=0). One call per edition.
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import downloads as site_downloads  # noqa: PLC0415 - a script beside this one
+    import pdf as site_pdf  # noqa: PLC0415
+
+    data_dir = args.data_dir.resolve() if args.data_dir else None
+    for language, edition, executed_dir in [("en", html_dir, src)]:  # sitecore: one entry per edition
+        site_downloads.publish_edition(
+            edition,
+            executed_dir,
+            names,
+            language=language,
+            downloads=html_dir / "downloads",
+            pdf_dir=html_dir / "pdf",
+            data_dir=data_dir,
+        )
+        if not args.no_execute and os.environ.get("AGSTATS_SITE_PDF", "1") != "0":
+            for pdf_file, n in site_pdf.build_pdfs(edition, names, language=language, pdf_dir=html_dir / "pdf").items():
+                print(f"build_site: pdf/{pdf_file}: {n} pages", flush=True)
     t_site = time.perf_counter() - t_site
 
     # 8. Extras built from the finished editions (downloads, PDF): hook them here, with
