@@ -1624,24 +1624,20 @@ def main(argv: list[str] | None = None) -> int:
     import downloads as site_downloads  # noqa: PLC0415 - a script beside this one
     import pdf as site_pdf  # noqa: PLC0415
 
-    data_dir = args.data_dir.resolve() if args.data_dir else None
-    for language, edition, executed_dir in [("en", html_dir, src)]:  # sitecore: one entry per edition
+    for language, edition in html_dirs.items():  # shared folders: BUILD_DIR/html/downloads, BUILD_DIR/html/pdf
         site_downloads.publish_edition(
             edition,
-            executed_dir,
+            src[language],
             names,
             language=language,
-            downloads=html_dir / "downloads",
-            pdf_dir=html_dir / "pdf",
+            downloads=root / "downloads",
+            pdf_dir=root / "pdf",
             data_dir=data_dir,
         )
         if not args.no_execute and os.environ.get("AGSTATS_SITE_PDF", "1") != "0":
-            for pdf_file, n in site_pdf.build_pdfs(edition, names, language=language, pdf_dir=html_dir / "pdf").items():
+            for pdf_file, n in site_pdf.build_pdfs(edition, names, language=language, pdf_dir=root / "pdf").items():
                 print(f"build_site: pdf/{pdf_file}: {n} pages", flush=True)
     t_site = time.perf_counter() - t_site
-
-    # 8. Extras built from the finished editions (downloads, PDF): hook them here, with
-    #    root (BUILD_DIR/html) and html_dirs ({"en": root / "en", "vi": root / "vi"}).
 
     for lang, html_dir in html_dirs.items():
         pages = sorted(html_dir.glob("*.html"))
