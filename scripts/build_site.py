@@ -283,7 +283,10 @@ def access_date(row: object, lang: str = "en") -> str:
     ('Accessed 2026-11-30.', 'Truy cập ngày 30/11/2026.', '')
     """
     for column in ACCESS_COLUMNS:
-        value = str(getattr(row, column, "") or "").strip()
+        raw = getattr(row, column, "")
+        if hasattr(raw, "strftime") and not pd.isna(raw):  # loaded as a date
+            raw = raw.strftime("%Y-%m-%d")
+        value = str(raw or "").strip() if not (raw is None or (not isinstance(raw, str) and pd.isna(raw))) else ""
         if value and value.lower() != "nan":
             break
     else:

@@ -587,7 +587,9 @@ def accessible(page_html: str, language: str) -> str:
     - the sidebar's search button is named by ``aria-label="Search"`` while its visible text is
       "Search this site… Ctrl+K" (``label-content-name-mismatch``): its visible text names it;
     - the primary sidebar (the site's title and navigation) becomes a navigation landmark;
-    - the empty corner cell of a pandas table's header is a data cell, not an empty header.
+    - the empty corner cell of a pandas table's header is a data cell, not an empty header;
+    - folded code's ``<summary>`` is named by its visible words ("Show code"), the sidebar's
+      icon-only toggles get a name, and a table that scrolls in its own box is focusable.
 
     >>> accessible('<button class="btn search-button-field search-button__button pst-js-only" title="Search" '
     ...            'aria-label="Search"><th></th>', "en")
@@ -596,7 +598,20 @@ def accessible(page_html: str, language: str) -> str:
     out = SEARCH_BUTTON.sub(r"\1", page_html)
     out = SIDEBAR.sub(lambda m: f'{m.group(1)} role="navigation" aria-label="{SIDEBAR_LABEL[language]}"', out)
     out = out.replace("<th></th>", "<td></td>")
+    # myst-nb's folded code: the summary's visible words ("Show code") name it, not a hidden label
+    out = out.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+    # the sidebar's toggles of sub-pages show only an icon: name them
+    out = out.replace(
+        '<summary><span class="toctree-toggle"',
+        f'<summary aria-label="{SUBPAGES_LABEL[language]}"><span class="toctree-toggle"',
+    )
+    # a table that scrolls in its own box on a phone can be scrolled with the keyboard
+    out = out.replace('<table class="agstats-table">', '<table class="agstats-table" tabindex="0">')
     return mark_vietnamese(out) if language != "vi" else out
+
+
+#: The accessible name of the sidebar's sub-page toggles, per language.
+SUBPAGES_LABEL = {"en": "Show or hide the pages under this one", "vi": "Hiện hoặc ẩn các trang con"}
 
 
 #: Letters that mark a word as Vietnamese (as scripts/build_site.py's looks_vietnamese).

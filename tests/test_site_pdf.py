@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -78,10 +79,19 @@ def test_title_page_contents_with_page_numbers_and_numbered_pages(printed):
             h1 = " ".join(
                 html.unescape(re.sub(r"<[^>]+>", "", re.sub(r'<a class="headerlink".*?</a>', "", h1))).split()
             )
-            m = re.search(re.escape(h1) + r" (\d+)\b", contents)
-            assert m, f"{name} not in the contents"
+            # a long title wraps: its page number may stand after its first line, inside the title's words
+            start = contents.find(h1[:25])
+            assert start >= 0, f"{name} not in the contents"
+            title_words = Counter(h1.split())
+            page_no = None
+            for token in contents[start:].split():
+                if title_words[token] > 0:
+                    title_words[token] -= 1
+                elif token.isdigit():
+                    page_no = int(token)
+                    break
+            assert page_no is not None, f"{name}: no page number in its contents entry"
             key = h1[:30]
-            page_no = int(m.group(1))
             assert key in " ".join(pages[page_no - 1].split()), f"{name}: the contents say page {page_no}"
 
 
