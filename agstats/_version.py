@@ -1,3 +1,3 @@
 """The package version: the single source read by setuptools (pyproject.toml) and agstats.__version__."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

@@ -297,6 +297,69 @@ def access_date(row: object, lang: str = "en") -> str:
     return f"Accessed {esc(value)}."
 
 
+def catalogue_page(catalogue: pd.DataFrame, units: pd.DataFrame, lang: str = "en") -> str:
+    """The Markdown source of the indicator catalogue page (a raw HTML table), in the edition's language.
+
+    One row per indicator id of ``data/catalogue.csv``: its name, sector, canonical unit, definition
+    and notes. Definitions and notes are written in English only (marked ``lang="en"`` on the
+    Vietnamese page, which says so); every value is escaped.
+
+    >>> cat = pd.DataFrame({"indicator": ["x"], "sector": ["postal"], "label_en": ["X"],
+    ...                     "label_vi": ["<b>Chỉ tiêu X</b>"], "definition": ["Def"], "canonical_unit": ["vnd_bn"],
+    ...                     "notes": [""]})
+    >>> units = pd.DataFrame({"code": ["vnd_bn"], "label_en": ["billion đồng"], "label_vi": ["tỷ đồng"]})
+    >>> page = catalogue_page(cat, units, "vi")
+    >>> "&lt;b&gt;Chỉ tiêu X&lt;/b&gt;" in page, "<b>" in page, 'lang="en">Def' in page
+    (True, False, True)
+    """
+    from agstats.plotting import sector_name
+
+    vi = lang == "vi"
+    unit_names = dict(zip(units["code"].astype(str), units["label_vi" if vi else "label_en"].astype(str), strict=True))
+    if vi:
+        head = [
+            "# Danh mục chỉ tiêu",
+            "",
+            f"{len(catalogue)} chỉ tiêu của gói dữ liệu, mỗi chỉ tiêu một mã: tên, lĩnh vực, đơn vị chuẩn, định "
+            "nghĩa và ghi chú (phạm vi, những điều nguồn chưa nói rõ). Trang được tạo tự động từ tệp "
+            "`data/catalogue.csv`. Định nghĩa và ghi chú hiện chỉ có bằng tiếng Anh. Trong Python: "
+            '`agstats.describe("telecom_revenue")` hoặc `agstats.catalogue()`.',
+            "",
+        ]
+        headers = ("Mã", "Chỉ tiêu", "Lĩnh vực", "Đơn vị chuẩn", "Định nghĩa và ghi chú (tiếng Anh)")
+        caption = f"Danh mục chỉ tiêu ({len(catalogue)} mã)"
+    else:
+        head = [
+            "# Indicator catalogue",
+            "",
+            f"The {len(catalogue)} indicators of the data package, one id each: name, sector, canonical unit, "
+            "definition and notes (scope, what the sources leave open), generated from `data/catalogue.csv`. "
+            'In Python: `agstats.describe("telecom_revenue")` or `agstats.catalogue()`.',
+            "",
+        ]
+        headers = ("Id", "Indicator", "Sector", "Canonical unit", "Definition and notes")
+        caption = f"Indicator catalogue ({len(catalogue)} ids)"
+    rows = []
+    for r in catalogue.itertuples(index=False):
+        notes = str(r.notes) if isinstance(r.notes, str) and r.notes.strip() else ""
+        text = esc(r.definition) + (f"<br><small>{esc(notes)}</small>" if notes else "")
+        rows.append(
+            "<tr>"
+            + td(f"<code>{esc(r.indicator)}</code>")
+            + td(esc(r.label_vi if vi else r.label_en))
+            + td(esc(sector_name(str(r.sector), lang)))
+            + td(esc(unit_names.get(str(r.canonical_unit), str(r.canonical_unit))))
+            + td(text, lang="en" if vi else "")
+            + "</tr>"
+        )
+    table = (
+        f'<table class="agstats-table agstats-catalogue" id="catalogue"><caption>{esc(caption)}</caption>'
+        "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in headers) + "</tr></thead>"
+        "<tbody>" + "".join(rows) + "</tbody></table>"
+    )
+    return "\n".join(head) + "\n" + table + "\n"
+
+
 def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
     """The Markdown source of the sources page: one table per tier, every value escaped."""
     vi = lang == "vi"
@@ -480,6 +543,7 @@ def toc_yaml(
         f"  - caption: {'Dữ liệu và nguồn' if vi else 'Data and sources'}",
         "    chapters:",
         "      - file: data",
+        "      - file: catalogue",
         "      - file: sources",
         "      - file: technical" if vi else "      - file: api",
     ]
@@ -643,6 +707,9 @@ def write_pages(src: Path, *, data_dir: Path | None, notebook_names: list[str], 
         data_page(indicators, context, units, version=agstats.__version__, lang=lang), encoding="utf-8"
     )
     (src / "sources.md").write_text(sources_page(sources, lang), encoding="utf-8")
+    (src / "catalogue.md").write_text(
+        catalogue_page(agstats.load_catalogue(data_dir=data_dir), units, lang), encoding="utf-8"
+    )
     docs = sorted(p.stem for p in DOCS.glob("*.md"))
     api = api_pages() if lang == "en" else {}
     for page, text in api.items():

@@ -606,9 +606,12 @@ def accessible(page_html: str, language: str) -> str:
         f'<summary aria-label="{SUBPAGES_LABEL[language]}"><span class="toctree-toggle"',
     )
     # a table that scrolls in its own box on a phone can be scrolled with the keyboard
-    out = out.replace('<table class="agstats-table">', '<table class="agstats-table" tabindex="0">')
+    out = SCROLLING_TABLE.sub(r'\1 tabindex="0">', out)
     return mark_vietnamese(out) if language != "vi" else out
 
+
+#: A table of the page (data tables, Markdown tables) that may scroll in its own box on a phone.
+SCROLLING_TABLE = re.compile(r'(<table class="(?:table|agstats-table)\b[^"<>]*")>')
 
 #: The accessible name of the sidebar's sub-page toggles, per language.
 SUBPAGES_LABEL = {"en": "Show or hide the pages under this one", "vi": "Hiện hoặc ẩn các trang con"}

@@ -36,7 +36,7 @@ def test_version_is_single_sourced():
 
     from agstats import _version
 
-    assert agstats.__version__ == _version.__version__ == "0.2.0"
+    assert agstats.__version__ == _version.__version__ == "0.3.0"
     assert version("agstats") == agstats.__version__, "the installed metadata reads agstats/_version.py"
     assert agstats.data_version() != agstats.__version__
 

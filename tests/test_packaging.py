@@ -157,7 +157,7 @@ def test_wheel_ships_the_catalogue(wheel):
     assert any(n.endswith(".dist-info/METADATA") for n in names)
     meta = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(meta).decode()
-    assert "Version: 0.2.0" in text
+    assert "Version: 0.3.0" in text
     assert "Requires-Dist: pandas>=2.2\n" in text
     assert 'Requires-Dist: matplotlib>=3.8; extra == "plot"' in text
 
