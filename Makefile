@@ -15,7 +15,7 @@ help:
 	@echo "make report     set up .venv, execute the notebooks (both editions) into _build and render the site:"
 	@echo "                _build/html/en/ (English), _build/html/vi/ (Vietnamese), _build/html/index.html offers both"
 	@echo "make test       set up .venv, run every test (unit, doctests, data, notebooks, site)"
-	@echo "make notebooks  re-execute the committed notebooks in place (after a data change)"
+	@echo "make notebooks  re-execute the committed notebooks of both editions in place (after a data change)"
 	@echo "make lab        JupyterLab on notebooks/ (Vietnamese twins in notebooks/vi/)"
 	@echo "make validate   validate the data package"
 	@echo "make bench      run the benchmarks (prints a table, writes benchmarks/results.json)"

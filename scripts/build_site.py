@@ -353,9 +353,10 @@ def catalogue_page(catalogue: pd.DataFrame, units: pd.DataFrame, lang: str = "en
             + "</tr>"
         )
     table = (
+        f'<div class="agstats-table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">'
         f'<table class="agstats-table agstats-catalogue" id="catalogue"><caption>{esc(caption)}</caption>'
         "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in headers) + "</tr></thead>"
-        "<tbody>" + "".join(rows) + "</tbody></table>"
+        "<tbody>" + "".join(rows) + "</tbody></table></div>"
     )
     return "\n".join(head) + "\n" + table + "\n"
 

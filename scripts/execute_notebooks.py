@@ -43,9 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--inplace", action="store_true", help="overwrite the notebooks with their executed versions")
     where.add_argument("--output-dir", type=Path, help="write executed copies here")
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/NN_*.ipynb")
+    parser.add_argument(
+        "notebooks", nargs="*", type=Path, help="default: notebooks/NN_*.ipynb and their twins notebooks/vi/NN_*.ipynb"
+    )
     args = parser.parse_args(argv)
-    paths = args.notebooks or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    paths = args.notebooks or (
+        sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")) + sorted((NOTEBOOKS / "vi").glob("[0-9][0-9]_*.ipynb"))
+    )
     if not paths:
         print("no notebooks found", file=sys.stderr)
         return 1
@@ -59,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
             print("FAILED")
             print(f"{path}: {exc}", file=sys.stderr)
             return 1
-        out = path if args.inplace else args.output_dir / path.name
+        # an explicit list goes flat into --output-dir (build_site.py passes one edition at a time);
+        # the default list of both editions keeps the twins apart in DIR/vi/
+        twin = not args.notebooks and path.parent.name == "vi"
+        out = path if args.inplace else args.output_dir / ("vi" if twin else "") / path.name
         out.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, out)
         print(f"{time.perf_counter() - start:.1f} s")
