@@ -524,10 +524,12 @@ def link_pages(
     """
     t = TEXT[language]
     problems = []
-    for page in sorted(html_dir.glob("*.html")):
+    pages = [p for p in html_dir.rglob("*.html") if not any(x.startswith("_") for x in p.relative_to(html_dir).parts)]
+    for page in sorted(pages):  # the API reference and the notes live in sub-folders (api/, docs/)
         text = page.read_text(encoding="utf-8")
         new = text
-        name = page.stem if page.stem in names else None
+        top = page.parent == html_dir
+        name = page.stem if top and page.stem in names else None
         whole = pdf_dir / pdf_name(None, language)
         target = pdf_dir / pdf_name(name, language) if name else whole
         new = PRINT_BUTTON.sub(
@@ -553,14 +555,14 @@ def link_pages(
                 links.append(f'<a href="{_rel(notebooks[name], page)}" download>{t["notebook"]}</a>')
             block = f'<p class="agstats-page-downloads">{t["page"]}: ' + " · ".join(links) + "</p>"
             new = after_title(new, block)
-        if page.stem == "sources":
+        if top and page.stem == "sources":
             csv, xlsx = downloads / f"sources{suffix(language)}.csv", downloads / f"sources{suffix(language)}.xlsx"
             block = (
                 f'<p class="agstats-page-downloads">{t["page"]}: <a href="{_rel(csv, page)}" download>CSV</a> · '
                 f'<a href="{_rel(xlsx, page)}" download>XLSX</a></p>'
             )
             new = after_title(new, block)
-        if page.stem in ("data", "reproduce"):
+        if top and page.stem in ("data", "reproduce"):
             block = downloads_block(page, downloads, language, wheel=wheel, zip_path=zip_path)
             if page.stem == "data":
                 new = after_title(new, block)
