@@ -33,7 +33,7 @@ from .areas import area_name
 from .escape import html_text
 from .language import check_language, tr
 
-__all__ = ["Table", "table", "value_text"]
+__all__ = ["Table", "marks_key", "qualifier_marks", "table", "value_text"]
 
 #: qualifier -> (mark before the number, mark after it), as (English, Vietnamese).
 _MARKS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -64,7 +64,14 @@ _KEY_OF = {
 }
 
 
-def _key(qualifiers: Sequence[str], lang: str) -> str | None:
+def marks_key(qualifiers: Sequence[str], lang: str) -> str | None:
+    """The key to the marks a table of these qualifiers uses, or None when it uses none.
+
+    Examples
+    --------
+    >>> marks_key(["exact", "estimate_lower_bound"], "en")
+    '≥ at least; est. an estimate.'
+    """
     marks = [m for m in _KEY if any(m in _KEY_OF.get(q, ()) for q in qualifiers)]
     if not marks:
         return None
@@ -109,7 +116,7 @@ def value_text(value: float, qualifier: str = "exact", unit: str | None = None, 
     from .plotting import unit_text
 
     lang = check_language(language)
-    before, after = _marks(qualifier, lang)
+    before, after = qualifier_marks(qualifier, lang)
     utext = unit_text(unit, lang) if unit else ""
     number = _number(value, lang)
     if utext == "%":
@@ -117,7 +124,19 @@ def value_text(value: float, qualifier: str = "exact", unit: str | None = None, 
     return f"{before}{number}{' ' + utext if utext else ''}{after}"
 
 
-def _marks(qualifier: Any, lang: str) -> tuple[str, str]:
+def qualifier_marks(qualifier: Any, lang: str) -> tuple[str, str]:
+    """The marks written before and after a number of this qualifier.
+
+    Raises
+    ------
+    ValueError
+        For an unknown qualifier.
+
+    Examples
+    --------
+    >>> qualifier_marks("estimate_lower_bound", "vi")
+    ('≥ ', ' (ước)')
+    """
     try:
         marks = _MARKS[str(qualifier)]
     except KeyError:
@@ -201,7 +220,7 @@ def _data_rows_frame(
     cells = []
     for v, q, u in zip(data["value"], data["qualifier"].astype(str), data["unit"].astype(str), strict=True):
         if one_unit:
-            before, after = _marks(q, lang)
+            before, after = qualifier_marks(q, lang)
             cells.append(f"{before}{_number(v, lang)}{after}")
         else:
             cells.append(value_text(v, q, u, lang))
@@ -210,7 +229,7 @@ def _data_rows_frame(
     out[value_header] = cells
     if source:
         out[tr("Source", "Nguồn", lang)] = [str(s) for s in data["source"]]
-    return pd.DataFrame(out), [value_header], _key(data["qualifier"].astype(str).unique().tolist(), lang)
+    return pd.DataFrame(out), [value_header], marks_key(data["qualifier"].astype(str).unique().tolist(), lang)
 
 
 def table(

@@ -382,7 +382,7 @@ def reconciliation_table(recs: Iterable[Reconciliation], *, language: str | None
     """
     from .catalogue import describe
     from .plotting import period_label
-    from .tables import _key, _marks, table
+    from .tables import marks_key, qualifier_marks, table
 
     lang = check_language(language)
     lines, qualifiers = [], set()
@@ -391,7 +391,7 @@ def reconciliation_table(recs: Iterable[Reconciliation], *, language: str | None
         rest = r.remainder_period
         derived = derived_qualifier(r)
         qualifiers |= {r.partial_qualifier, r.full_qualifier, derived}
-        part, full, rest_mark = (_marks(q, lang)[1] for q in (r.partial_qualifier, r.full_qualifier, derived))
+        part, full, rest_mark = (qualifier_marks(q, lang)[1] for q in (r.partial_qualifier, r.full_qualifier, derived))
         lines.append(
             {
                 "figure": getattr(describe(r.indicator), f"label_{lang}") if r.indicator else "",
@@ -415,7 +415,7 @@ def reconciliation_table(recs: Iterable[Reconciliation], *, language: str | None
         "share": tr("Remainder, % of the full period", "Phần còn lại, % cả kỳ", lang),
         "normal": tr("Same, with no seasonality", "Như trên, nếu không có mùa vụ", lang),
     }
-    return table(pd.DataFrame(lines), headers, language=lang, note=_key(sorted(qualifiers), lang))
+    return table(pd.DataFrame(lines), headers, language=lang, note=marks_key(sorted(qualifiers), lang))
 
 
 def growth_frame(
@@ -846,17 +846,17 @@ def sector_size_table(size: pd.DataFrame, names: Sequence[str], *, language: str
     >>> t.frame.iloc[0, 1], t.note
     ('≥ 6,000 (est.)', '≥ at least; est. an estimate.')
     """
-    from .tables import _key, _marks, table
+    from .tables import marks_key, qualifier_marks, table
 
     lang = check_language(language)
     frame = pd.DataFrame({"name": list(names), "vnd_per_usd": size["vnd_per_usd"].tolist()})
     for col, (_, _, decimals) in _SIZE_COLUMNS.items():
-        after = [_marks(q, lang)[1] for q in size["qualifier"]]
+        after = [qualifier_marks(q, lang)[1] for q in size["qualifier"]]
         frame[col] = [interval_text(iv, decimals=decimals, language=lang) + a for iv, a in zip(size[col], after)]
     headers = {"name": tr("Revenue", "Doanh thu", lang)}
     headers |= {col: en if lang == "en" else vi for col, (en, vi, _) in _SIZE_COLUMNS.items()}
     headers["vnd_per_usd"] = tr("VND per USD", "đồng/USD", lang)
-    note = _key(sorted(set(size["qualifier"])), lang)
+    note = marks_key(sorted(set(size["qualifier"])), lang)
     return table(frame, headers, language=lang, decimals={"vnd_per_usd": 0}, verbatim=["name"], note=note)
 
 
