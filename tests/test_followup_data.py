@@ -364,3 +364,18 @@ def test_staged_rows_are_complete_and_wait_for_a_reason():
     # a row stays staged only while its evidence does not validate (data/staging/README.md says why)
     for r in rows.to_dict("records"):
         assert evidence_problem(dict(r, value=float(r["value"]))), f"{r['indicator']} validates: move it to data/"
+
+
+def test_exchange_rates_run_without_gaps_and_each_year_names_its_source():
+    """2017–2021 from the IndexMundi mirror (2 decimals), 2022–2023 from the DataBank export (as stated)."""
+    fx = agstats.load_exchange_rates().set_index("year")
+    years = list(fx.index)
+    assert years == list(range(2017, max(years) + 1)) and max(years) >= 2023, "one rate per year, no gap"
+    assert set(fx.loc[2017:2021, "source"]) == {"wb_fx"}
+    assert set(fx.loc[2022:2023, "source"]) == {"wbwdi2024fx"}
+    assert fx.loc[2022, "vnd_per_usd"] == 23271.2125 and fx.loc[2023, "vnd_per_usd"] == 23787.3191666667
+    # the export's rows are their own evidence: the cell as the source prints it, which states the value
+    for year in (2022, 2023):
+        assert float(fx.loc[year, "evidence"]) == fx.loc[year, "vnd_per_usd"]
+    src = agstats.load_sources().set_index("id").loc["wbwdi2024fx"]
+    assert src.tier == "tertiary" and "mirror" in src.note and str(src.published) == "2024-09-19"
