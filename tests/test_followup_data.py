@@ -367,10 +367,10 @@ def test_staged_rows_are_complete_and_wait_for_a_reason():
 
 
 def test_exchange_rates_run_without_gaps_and_each_year_names_its_source():
-    """2017–2021 from the IndexMundi mirror (2 decimals), 2022–2023 from the DataBank export (as stated)."""
+    """2017–2021 from the IndexMundi mirror (2 decimals), 2022–2023 from the DataBank export, 2024 from the API (as stated)."""
     fx = agstats.load_exchange_rates().set_index("year")
     years = list(fx.index)
-    assert years == list(range(2017, max(years) + 1)) and max(years) >= 2023, "one rate per year, no gap"
+    assert years == list(range(2017, max(years) + 1)) and max(years) >= 2024, "one rate per year, no gap"
     assert set(fx.loc[2017:2021, "source"]) == {"wb_fx"}
     assert set(fx.loc[2022:2023, "source"]) == {"wbwdi2024fx"}
     assert fx.loc[2022, "vnd_per_usd"] == 23271.2125 and fx.loc[2023, "vnd_per_usd"] == 23787.3191666667
@@ -379,3 +379,7 @@ def test_exchange_rates_run_without_gaps_and_each_year_names_its_source():
         assert float(fx.loc[year, "evidence"]) == fx.loc[year, "vnd_per_usd"]
     src = agstats.load_sources().set_index("id").loc["wbwdi2024fx"]
     assert src.tier == "tertiary" and "mirror" in src.note and str(src.published) == "2024-09-19"
+    # 2024: the API's answer, read in third-party copies; the evidence names the year and states the value
+    assert fx.loc[2024, "source"] == "wbapi2024fx" and fx.loc[2024, "vnd_per_usd"] == 24164.8858333333
+    assert '"date": "2024"' in fx.loc[2024, "evidence"]
+    assert agstats.load_sources().set_index("id").loc["wbapi2024fx", "tier"] == "tertiary"

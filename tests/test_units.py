@@ -247,7 +247,7 @@ def test_with_the_real_data_package() -> None:
     assert vnd_to_usd(23050.24, "vnd", 2019) == pytest.approx(1.0)
     with pytest.raises(ValueError, match="different dimensions"):
         convert(1, "percent", "vnd")
-    with pytest.raises(ValueError, match=r"year 1999; available years: 2017, 2018, 2019, 2020, 2021, 2022, 2023"):
+    with pytest.raises(ValueError, match=r"year 1999; available years: 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024"):
         exchange_rate(1999)
 
 
