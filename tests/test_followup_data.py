@@ -383,3 +383,21 @@ def test_exchange_rates_run_without_gaps_and_each_year_names_its_source():
     assert fx.loc[2024, "source"] == "wbapi2024fx" and fx.loc[2024, "vnd_per_usd"] == 24164.8858333333
     assert '"date": "2024"' in fx.loc[2024, "evidence"]
     assert agstats.load_sources().set_index("id").loc["wbapi2024fx", "tier"] == "tertiary"
+
+
+def test_fourth_pass_rows_keep_their_mirror_and_their_bound():
+    """DTI 2023/2024 from a mirror of the official tables (tertiary); Cần Thơ's subscriptions are a lower bound."""
+    rows = agstats.load_indicators(area="all")
+    src = agstats.load_sources().set_index("id")
+    dti23 = rows[(rows.indicator == "dti_rank") & (rows.period_start == "2023-01-01")].set_index("area")["value"]
+    assert dti23.rename(index=str).to_dict() == {"an_giang_pre2025": 59, "can_tho": 5, "bac_lieu": 63}
+    region = {"an_giang_pre2025", "long_an", "tien_giang", "ben_tre", "tra_vinh", "vinh_long", "dong_thap", "can_tho"}
+    region |= {"hau_giang", "soc_trang", "kien_giang", "bac_lieu", "ca_mau"}
+    for year in (2023, 2024):
+        scores = rows[(rows.indicator == "dti_score") & (rows.period_start == f"{year}-01-01")]
+        assert set(scores.area.astype(str)) == region and scores.value.between(0, 1).all()
+        assert (scores.method == "table_row").all() and (scores.qualifier == "exact").all()
+    for sid in ("opendx2025dti", "opendx2025dti2023map", "opendx2025dti2024map"):
+        assert src.loc[sid, "tier"] == "tertiary" and "mirror" in src.loc[sid, "note"].lower()
+    ct = rows[(rows.indicator == "internet_subscribers") & (rows.area == "can_tho")].iloc[0]
+    assert (ct.value, ct.unit, ct.qualifier) == (1.175, "count_mn", "lower_bound")
