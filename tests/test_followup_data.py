@@ -401,3 +401,21 @@ def test_fourth_pass_rows_keep_their_mirror_and_their_bound():
         assert src.loc[sid, "tier"] == "tertiary" and "mirror" in src.loc[sid, "note"].lower()
     ct = rows[(rows.indicator == "internet_subscribers") & (rows.area == "can_tho")].iloc[0]
     assert (ct.value, ct.unit, ct.qualifier) == (1.175, "count_mn", "lower_bound")
+
+
+def test_eight_neighbours_have_population_a_dti_rank_and_an_ict_figure():
+    """Issue 12 §2's bar: the same core figures for at least 8 of the 12 neighbours (docs/context-data.md, fourth pass)."""
+    rows, ctx = agstats.load_indicators(area="all"), agstats.load_context(area="all")
+    ict = {"telecom_revenue", "postal_revenue", "provincial_post_office_revenue", "telephone_subscribers"}
+    ict |= {"internet_subscribers", "adult_smartphone_share", "smartphone_population_share"}
+    ict |= {"featurephone_only_population_share", "fibre_household_connection_share"}
+    census = set(ctx[(ctx.indicator == "population") & (ctx.period_start == "2019-04-01")].area.astype(str))
+    ranked = set(rows[rows.indicator == "dti_rank"].area.astype(str))
+    with_ict = set(rows[rows.indicator.isin(ict)].area.astype(str))
+    from agstats import context
+
+    met = sorted(census & ranked & with_ict & set(context.NEIGHBOURS))
+    assert len(met) >= 8, met
+    share = rows[rows.indicator == "smartphone_population_share"].set_index("area")
+    assert share.rename(index=str).loc["tra_vinh", "qualifier"] == "lower_bound"
+    assert share.rename(index=str).loc["soc_trang", "value"] == 53.8
