@@ -812,7 +812,8 @@ def rank_sets(
     --------
     >>> import agstats
     >>> s = rank_sets(agstats.load_indicators(area="all"), language="en")
-    >>> s[s.indicator == "dti_rank"][["n_areas", "rank", "place", "best", "missing"]].values.tolist()
+    >>> dti = s[s.indicator == "dti_rank"]
+    >>> dti[dti.period_start == "2022-01-01"][["n_areas", "rank", "place", "best", "missing"]].values.tolist()
     [[13, 54.0, 11, 'Can Tho', 'none']]
     """
     lang = check_language(language)
