@@ -28,7 +28,7 @@ shipped data, and a maintainer reads the list they give.
 
 Examples
 --------
->>> missing_translations().query("file == 'catalogue.csv'").empty
+>>> missing_translations().empty
 True
 >>> looks_english("Số thuê bao, không phải số người.")
 False
@@ -41,6 +41,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -55,7 +56,7 @@ ENGLISH_WORDS = frozenset(
 )
 #: Words of the glosses and notes we add to publishers' names and titles.
 _NOTE_WORDS = frozenset(
-    """english edition provincial portal newspaper blog site reposting research commercial ministry department
+    """english edition provincial portal newspaper site reposting research commercial ministry department
     agency board committee radio television article mirror values read administration magazine aggregator
     news copy revision revisions difference title transcribed recorded shown stored credited cites government
     party propaganda home affairs office people regional business""".split()
@@ -110,12 +111,25 @@ def publisher_needs_translation(publisher: str) -> bool:
     True
     >>> publisher_needs_translation("Wikipedia (English)"), publisher_needs_translation("Hanoi Times")
     (True, False)
-    >>> publisher_needs_translation("Đầu tư Tài chính (Sài Gòn Giải Phóng)")
-    False
+    >>> publisher_needs_translation("Tạp chí Cộng sản (Communist Review)")
+    True
+    >>> publisher_needs_translation("Đầu tư Tài chính (Sài Gòn Giải Phóng)"), publisher_needs_translation("CAND (CAND)")
+    (False, False)
     """
     if any(w in ENGLISH_WORDS for w in _words(publisher)):
         return True
-    return any(w in ENGLISH_WORDS | _NOTE_WORDS for part in _parts(publisher) for w in _words(part))
+    if any(w in ENGLISH_WORDS | _NOTE_WORDS for part in _parts(publisher) for w in _words(part)):
+        return True
+    # a gloss: a Vietnamese name followed by a parenthesis without a Vietnamese letter ("(Communist Review)"),
+    # not an address ("(dti.gov.vn)") nor an acronym ("(CAND)")
+    name = publisher.split("(")[0]
+    if not _VIETNAMESE_LETTERS & set(name.lower()):
+        return False
+    for part in re.findall(r"\(([^()]*)\)", publisher):
+        words = _CODE.sub(" ", part).split()
+        if words and not _VIETNAMESE_LETTERS & set(part.lower()) and not all(w.isupper() for w in words):
+            return True
+    return False
 
 
 def title_needs_translation(title: str) -> bool:
@@ -136,6 +150,12 @@ def title_needs_translation(title: str) -> bool:
     return m is not None and any(w in _NOTE_WORDS for w in _words(m.group(1)))
 
 
+def _title_looks_english(title: str) -> bool:
+    """True when a bracketed part or the trailing parenthesis of a title reads as English."""
+    parts = re.findall(r"\[([^\]]*)\]", title) + re.findall(r"\(([^()]*)\)\s*$", title)
+    return any(looks_english(p) for p in parts)
+
+
 def _cell(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
@@ -153,8 +173,11 @@ def missing_translations(*, data_dir: Path | str | None = None) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``file``, ``line`` (the physical line, header = 1), ``id``,
         ``column`` (the Vietnamese column to fill), ``problem``
-        (``"missing"`` or ``"looks English"``) and ``english`` (the text to
-        translate), one row per cell; empty when every text is translated.
+        (``"missing"`` or ``"looks English"``: for a catalogue text
+        :func:`looks_english`, for a title its bracketed part or closing note,
+        for a publisher :func:`publisher_needs_translation` of the Vietnamese
+        text) and ``english`` (the text to translate), one row per cell; empty
+        when every text is translated.
 
     Examples
     --------
@@ -165,8 +188,17 @@ def missing_translations(*, data_dir: Path | str | None = None) -> pd.DataFrame:
 
     out: list[dict[str, object]] = []
 
-    def check(file: str, line: int, key: str, column: str, english: str, vietnamese: str, required: bool) -> None:
-        if vietnamese and looks_english(vietnamese):
+    def check(
+        file: str,
+        line: int,
+        key: str,
+        column: str,
+        english: str,
+        vietnamese: str,
+        required: bool,
+        reads_english: Callable[[str], bool] = looks_english,
+    ) -> None:
+        if vietnamese and reads_english(vietnamese):
             out.append(dict(file=file, line=line, id=key, column=column, problem="looks English", english=english))
         elif required and not vietnamese:
             out.append(dict(file=file, line=line, id=key, column=column, problem="missing", english=english))
@@ -180,14 +212,9 @@ def missing_translations(*, data_dir: Path | str | None = None) -> pd.DataFrame:
     src = load_sources(data_dir=data_dir)
     for line, r in enumerate(src.to_dict("records"), start=2):
         key, title, publisher = _cell(r["id"]), _cell(r["title"]), _cell(r["publisher"])
-        check("sources.csv", line, key, "title_vi", title, _cell(r.get("title_vi")), title_needs_translation(title))
-        check(
-            "sources.csv",
-            line,
-            key,
-            "publisher_vi",
-            publisher,
-            _cell(r.get("publisher_vi")),
-            publisher_needs_translation(publisher),
-        )
+        title_vi, publisher_vi = _cell(r.get("title_vi")), _cell(r.get("publisher_vi"))
+        needed = title_needs_translation(title)
+        check("sources.csv", line, key, "title_vi", title, title_vi, needed, _title_looks_english)
+        needed = publisher_needs_translation(publisher)
+        check("sources.csv", line, key, "publisher_vi", publisher, publisher_vi, needed, publisher_needs_translation)
     return pd.DataFrame(out, columns=["file", "line", "id", "column", "problem", "english"])

@@ -379,7 +379,24 @@ def catalogue_page(catalogue: pd.DataFrame, units: pd.DataFrame, lang: str = "en
 
 
 def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
-    """The Markdown source of the sources page: one table per tier, every value escaped."""
+    """The Markdown source of the sources page: one table per tier, every value escaped.
+
+    The Vietnamese page shows ``title_vi`` and ``publisher_vi`` where the sources table has them
+    (``agstats.cite.vi_title``, ``vi_publisher``: our descriptions and notes in Vietnamese, publishers
+    without their English glosses); published titles stay as published.
+
+    >>> src = pd.DataFrame({"id": ["a"], "title": ["[Land area] (title not recorded)"], "publisher": ["Báo X (X paper)"],
+    ...                     "url": ["https://example.org/"], "published": ["2024"], "published_note": [""],
+    ...                     "language": ["vi"], "tier": ["secondary"], "note": [""],
+    ...                     "title_vi": ["<i>[Diện tích]</i>"], "publisher_vi": ["Báo X"]})
+    >>> page = sources_page(src, "vi")
+    >>> 'Báo X (2024). <cite lang="vi">&lt;i&gt;[Diện tích]&lt;/i&gt;</cite>' in page, "X paper" in page
+    (True, False)
+    >>> "Báo X (X paper) (2024). <cite>[Land area] (title not recorded)</cite>" in sources_page(src, "en")
+    True
+    """
+    from agstats.cite import vi_publisher, vi_title
+
     vi = lang == "vi"
     if vi:
         out = [
@@ -387,7 +404,8 @@ def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
             "",
             f"{len(sources)} tài liệu là nguồn của các số liệu, lấy từ gói dữ liệu (`agstats.load_sources()`). "
             "Khi dùng lại một số liệu, xin trích dẫn nguồn gốc của số liệu đó. Tiêu đề đặt trong ngoặc vuông là "
-            "bản dịch tiếng Anh của chúng tôi cho tiêu đề gốc; ghi chú về nguồn hiện chỉ có bằng tiếng Anh. "
+            "phần mô tả của chúng tôi cho một trang mà tiêu đề gốc không được ghi lại; các tiêu đề khác giữ nguyên "
+            "như khi công bố. Ghi chú về nguồn hiện chỉ có bằng tiếng Anh. "
             "Ngày truy cập là ngày chúng tôi đọc trang nguồn.",
             "",
         ]
@@ -417,8 +435,11 @@ def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
             "<tbody>",
         ]
         for r in rows.itertuples(index=False):
-            title = str(r.title)
+            title, publisher = str(r.title), str(r.publisher)
             title_lang = "vi" if r.language == "vi" and not title.startswith("[") else ""
+            if vi:
+                title, publisher = vi_title(r._asdict()), vi_publisher(r._asdict())
+                title_lang = "vi" if title != str(r.title) else title_lang
             if vi and not title_lang and (r.language == "en" or title.startswith("[")):
                 title_lang = "en"
             lang_attr = f' lang="{title_lang}"' if title_lang else ""
@@ -426,9 +447,7 @@ def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
             link = f'<a href="{esc(url)}">{esc(url)}</a>' if url else esc(r.url)
             en_attr = ' lang="en"' if vi else ""
             date_note = f" (<span{en_attr}>{esc(str(r.published_note).rstrip('.'))}</span>)" if r.published_note else ""
-            citation = (
-                f"{esc(r.publisher)} ({esc(r.published)}){date_note}. <cite{lang_attr}>{esc(title)}</cite>. {link}"
-            )
+            citation = f"{esc(publisher)} ({esc(r.published)}){date_note}. <cite{lang_attr}>{esc(title)}</cite>. {link}"
             language = esc(LANGUAGE_NAMES[lang].get(str(r.language), str(r.language)))
             in_language = f"Bằng {language}." if vi else f"In {language}."
             accessed = access_date(r, lang)

@@ -64,8 +64,14 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
     sys.path.insert(0, str(ROOT))
     from agstats.translations import missing_translations
+    from agstats.validation import DataValidationError
 
-    missing = missing_translations(data_dir=folder)
+    try:
+        missing = missing_translations(data_dir=folder)
+    except DataValidationError as exc:
+        print(exc)
+        print("the package does not validate; rows written before the Vietnamese columns: run with --pad")
+        return 1
     if missing.empty:
         print(f"{folder}: every text has its Vietnamese version")
         return 0

@@ -108,3 +108,52 @@ def test_publisher_rule(publisher, expected):
 )
 def test_title_rule(title, expected):
     assert title_needs_translation(title) is expected
+
+
+def test_the_shipped_sources_are_translated():
+    missing = missing_translations()
+    assert missing.empty, "rows without Vietnamese text (python scripts/check_translations.py):\n" + missing.to_string()
+
+
+def test_source_rows_without_vietnamese_text_are_listed(minipkg):
+    edit_cell(minipkg, "sources.csv", 2, "title", "[A fixture page] (title not recorded when the page was transcribed)")
+    edit_cell(minipkg, "sources.csv", 2, "publisher", "Sở Thử nghiệm (Fixture Department)")
+    got = missing_translations(data_dir=minipkg)
+    assert got[["file", "line", "id", "column", "problem"]].values.tolist() == [
+        ["sources.csv", 2, "src_a", "title_vi", "missing"],
+        ["sources.csv", 2, "src_a", "publisher_vi", "missing"],
+    ]
+    edit_cell(minipkg, "sources.csv", 2, "title_vi", "[A fixture page] (tiêu đề không được ghi lại)")
+    edit_cell(minipkg, "sources.csv", 2, "publisher_vi", "Sở Thử nghiệm")
+    agstats.clear_cache()  # the loaders cache each folder's tables
+    got = missing_translations(data_dir=minipkg)
+    assert got[["column", "problem"]].values.tolist() == [["title_vi", "looks English"]]
+
+
+def _script():
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("check_translations", ROOT / "scripts" / "check_translations.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_script_pads_rows_from_before_the_columns_and_lists_them(minipkg, capsys):
+    path = minipkg / "catalogue.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "gizmo,postal,Gizmo,Thử,Gizmos (a fixture).,count,\n")
+    assert agstats.validate_package(minipkg)[1], "a short row is invalid before --pad"
+    script = _script()
+    assert script.main([str(minipkg)]) == 1
+    assert "line 6: has 7 cells, the header has 9" in capsys.readouterr().out
+    assert script.main(["--pad", str(minipkg)]) == 1
+    out = capsys.readouterr().out
+    assert "catalogue.csv, line 6: padded with empty definition_vi, notes_vi" in out
+    assert "catalogue.csv, line 6, gizmo: definition_vi missing — English: Gizmos (a fixture)." in out
+    assert agstats.validate_package(minipkg)[1] == []
+    edit_cell(minipkg, "catalogue.csv", 6, "definition_vi", "Số gizmo (dữ liệu thử).")
+    agstats.clear_cache()
+    assert script.main([str(minipkg)]) == 0
