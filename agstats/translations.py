@@ -46,7 +46,13 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["looks_english", "missing_translations", "publisher_needs_translation", "title_needs_translation"]
+__all__ = [
+    "looks_english",
+    "missing_translations",
+    "numbers_and_ids",
+    "publisher_needs_translation",
+    "title_needs_translation",
+]
 
 #: English words that do not occur as Vietnamese words (no "in", "do", "to", "an": Vietnamese has them).
 ENGLISH_WORDS = frozenset(
@@ -93,6 +99,24 @@ def looks_english(text: str) -> bool:
     if sum(w in ENGLISH_WORDS for w in words) >= 2:
         return True
     return bool(words) and sum(bool(_VIETNAMESE_LETTERS & set(w)) for w in words) < 0.5 * len(words)
+
+
+def numbers_and_ids(text: str) -> set[str]:
+    """The numbers (without separators or leading zeros) and the ids a text names.
+
+    A translation keeps them all: ``numbers_and_ids(english) <= numbers_and_ids(vietnamese)``
+    (month names and quarters are written as numbers in Vietnamese, so the Vietnamese may have more).
+
+    Examples
+    --------
+    >>> sorted(numbers_and_ids("2,886 is below 3,300 (see telecom_sector_revenue; currency=True)"))
+    ['2886', '3300', 'currency=True', 'telecom_sector_revenue']
+    >>> numbers_and_ids("2.886 thấp hơn 3.300") <= numbers_and_ids("Số 2.886 và 3.300; 68,42%")
+    True
+    """
+    numbers = {re.sub(r"[.,]", "", n).lstrip("0") or "0" for n in re.findall(r"\d[\d.,]*\d|\d", text)}
+    ids = set(re.findall(r"[a-z0-9]+(?:_[a-z0-9]+)+|\w+=\w+|docs/\S+\.md", text))
+    return numbers | ids
 
 
 def _parts(text: str) -> list[str]:
@@ -173,7 +197,9 @@ def missing_translations(*, data_dir: Path | str | None = None) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``file``, ``line`` (the physical line, header = 1), ``id``,
         ``column`` (the Vietnamese column to fill), ``problem``
-        (``"missing"`` or ``"looks English"``: for a catalogue text
+        (``"missing"``; ``"out of step"`` when the English names a number or
+        an id the Vietnamese does not — the English changed after the
+        translation; or ``"looks English"``: for a catalogue text
         :func:`looks_english`, for a title its bracketed part or closing note,
         for a publisher :func:`publisher_needs_translation` of the Vietnamese
         text) and ``english`` (the text to translate), one row per cell; empty
@@ -207,8 +233,12 @@ def missing_translations(*, data_dir: Path | str | None = None) -> pd.DataFrame:
     for line, r in enumerate(cat.to_dict("records"), start=2):
         key = _cell(r["indicator"])
         for column in ("definition", "notes"):
-            english = _cell(r.get(column))
-            check("catalogue.csv", line, key, column + "_vi", english, _cell(r.get(column + "_vi")), bool(english))
+            english, vietnamese = _cell(r.get(column)), _cell(r.get(column + "_vi"))
+            if vietnamese and not numbers_and_ids(english) <= numbers_and_ids(vietnamese):
+                row = dict(file="catalogue.csv", line=line, id=key, column=column + "_vi", english=english)
+                out.append(dict(row, problem="out of step"))
+                continue
+            check("catalogue.csv", line, key, column + "_vi", english, vietnamese, bool(english))
     src = load_sources(data_dir=data_dir)
     for line, r in enumerate(src.to_dict("records"), start=2):
         key, title, publisher = _cell(r["id"]), _cell(r["title"]), _cell(r["publisher"])

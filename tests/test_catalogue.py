@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import unicodedata
 
 import pandas as pd
@@ -15,7 +14,7 @@ import agstats
 from agstats import validate_package
 from agstats.catalogue import IndicatorMetadata, describe, text_in, to_json
 from agstats.language import set_language
-from agstats.translations import looks_english
+from agstats.translations import looks_english, numbers_and_ids
 
 COLUMNS = [
     "indicator",
@@ -204,16 +203,6 @@ def test_describe_and_catalogue_on_another_package(minipkg):
 
 
 # --------------------------------------------------------------- the Vietnamese texts (definition_vi, notes_vi)
-def _numbers(text: str) -> set[str]:
-    """Numbers of a text without separators and leading zeros ('2,886' and '2.886' -> '2886')."""
-    return {re.sub(r"[.,]", "", n).lstrip("0") or "0" for n in re.findall(r"\d[\d.,]*\d|\d", text)}
-
-
-def _ids(text: str) -> set[str]:
-    """Indicator ids, area codes, arguments and file names a text names."""
-    return set(re.findall(r"[a-z0-9]+(?:_[a-z0-9]+)+|\w+=\w+|docs/\S+\.md", text))
-
-
 def test_every_row_has_its_vietnamese_definition_and_notes():
     for r in _catalogue_rows():
         ind = r["indicator"]
@@ -228,9 +217,8 @@ def test_every_row_has_its_vietnamese_definition_and_notes():
 def test_vietnamese_texts_keep_every_number_and_id_of_the_english():
     for r in _catalogue_rows():
         for col in ("definition", "notes"):
-            en, vi = r[col], r[col + "_vi"]
-            assert _numbers(en) <= _numbers(vi), (r["indicator"], col, _numbers(en) - _numbers(vi))
-            assert _ids(en) <= _ids(vi), (r["indicator"], col, _ids(en) - _ids(vi))
+            en, vi = numbers_and_ids(r[col]), numbers_and_ids(r[col + "_vi"])
+            assert en <= vi, (r["indicator"], col, en - vi)
 
 
 def test_vietnamese_texts_keep_the_hedges():

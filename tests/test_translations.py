@@ -157,3 +157,9 @@ def test_script_pads_rows_from_before_the_columns_and_lists_them(minipkg, capsys
     edit_cell(minipkg, "catalogue.csv", 6, "definition_vi", "Số gizmo (dữ liệu thử).")
     agstats.clear_cache()
     assert script.main([str(minipkg)]) == 0
+
+
+def test_a_translation_left_behind_by_a_changed_english_text_is_listed(minipkg):
+    edit_cell(minipkg, "catalogue.csv", 3, "notes", "A lower bound in the fixture (over 60 %; see gadget_kinds).")
+    got = missing_translations(data_dir=minipkg)
+    assert got[["line", "id", "column", "problem"]].values.tolist() == [[3, "gadget_share", "notes_vi", "out of step"]]
