@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
 from .escape import markdown_text, safe_url
 
-__all__ = ["short_citation", "source_line", "sources_markdown"]
+__all__ = ["short_citation", "source_line", "sources_markdown", "vi_publisher", "vi_title"]
 
 
 def _sources(ids: Iterable[str] | None) -> pd.DataFrame:
@@ -78,14 +79,20 @@ def sources_markdown(ids: Iterable[str] | None = None, language: str | None = No
     language : {"en", "vi"}, optional
         The language of the words around the citations (default: the current
         language, :mod:`agstats.language`). The Vietnamese list leaves out
-        the English notes on undated pages; titles stay as published.
+        the English notes on undated pages and shows the Vietnamese texts of
+        the sources table (:func:`vi_title`, :func:`vi_publisher`): our
+        descriptions of untitled pages and our notes in Vietnamese, publishers
+        without their English glosses. Published titles stay as published in
+        both lists.
 
     Examples
     --------
     >>> print(sources_markdown(["mic2019"]))  # doctest: +ELLIPSIS
     - **\\[mic2019\\]** Bộ Thông tin và Truyền thông \\(Ministry of Information and Communications\\) (2019). *Đoàn công tác ...*. <https://mic.gov.vn/...>... Primary source, in Vietnamese. Accessed 2026\\-11\\-25.
     >>> print(sources_markdown(["mic2019"], language="vi"))  # doctest: +ELLIPSIS
-    - **\\[mic2019\\]** ... Nguồn sơ cấp, bằng tiếng Việt. Truy cập ngày 25/11/2026.
+    - **\\[mic2019\\]** Bộ Thông tin và Truyền thông (2019). *Đoàn công tác ...*. ... Nguồn sơ cấp, bằng tiếng Việt. Truy cập ngày 25/11/2026.
+    >>> print(sources_markdown(["danso2024"], language="vi"))  # doctest: +ELLIPSIS
+    - **\\[danso2024\\]** danso.info (...). *\\[Diện tích tỉnh An Giang\\] \\(tiêu đề không được ghi lại khi chép trang\\)*. ...
     """
     from .language import check_language
 
@@ -104,12 +111,43 @@ def sources_markdown(ids: Iterable[str] | None = None, language: str | None = No
         if accessed:
             accessed = f" Truy cập ngày {_vi_date(accessed)}." if vi else f" Accessed {markdown_text(accessed)}."
         in_lang = f"bằng {names[1]}" if vi else f"in {names[0]}"
+        title, publisher = (vi_title(r), vi_publisher(r)) if vi else (r["title"], r["publisher"])
         lines.append(
-            f"- **\\[{markdown_text(r['id'])}\\]** {markdown_text(r['publisher'])} ({markdown_text(r['published'])}). "
-            f"*{markdown_text(r['title'])}*. {where}{date_note}. "
+            f"- **\\[{markdown_text(r['id'])}\\]** {markdown_text(publisher)} ({markdown_text(r['published'])}). "
+            f"*{markdown_text(title)}*. {where}{date_note}. "
             f"{markdown_text(tier_text)}, {markdown_text(in_lang)}.{accessed}"
         )
     return "\n".join(lines)
+
+
+def vi_title(row: Mapping[Any, Any]) -> str:
+    """The title of a source as the Vietnamese edition shows it: ``title_vi``, else ``title``.
+
+    ``title_vi`` is filled only where the title holds words we wrote (a bracketed
+    description of an untitled page, a note of ours); a published title stays as
+    published (see docs/editions.md).
+
+    Examples
+    --------
+    >>> vi_title({"title": "[Land area] (title not recorded)", "title_vi": "[Diện tích] (không ghi tiêu đề)"})
+    '[Diện tích] (không ghi tiêu đề)'
+    >>> vi_title({"title": "Dân số", "title_vi": float("nan")})
+    'Dân số'
+    """
+    return _plain(row.get("title_vi")).strip() or _plain(row.get("title"))
+
+
+def vi_publisher(row: Mapping[Any, Any]) -> str:
+    """The publisher of a source as the Vietnamese edition shows it: ``publisher_vi``, else ``publisher``.
+
+    Examples
+    --------
+    >>> vi_publisher({"publisher": "Báo An Giang (An Giang provincial newspaper)", "publisher_vi": "Báo An Giang"})
+    'Báo An Giang'
+    >>> vi_publisher({"publisher": "Hanoi Times", "publisher_vi": ""})
+    'Hanoi Times'
+    """
+    return _plain(row.get("publisher_vi")).strip() or _plain(row.get("publisher"))
 
 
 def _date(value: object) -> str:

@@ -7,6 +7,7 @@ Examples
     $ agstats indicators --sector postal --format csv
     $ agstats indicators --area vietnam --area an_giang_pre2025 --canonical
     $ agstats describe telecom_revenue
+    $ agstats describe telecom_revenue --language vi
     $ agstats catalogue --format csv
     $ agstats sources
     $ agstats validate data/
@@ -166,7 +167,7 @@ def _cmd_sources(args: argparse.Namespace) -> int:
 def _cmd_describe(args: argparse.Namespace) -> int:
     from .catalogue import describe, to_json
 
-    info = describe(args.indicator)
+    info = describe(args.indicator, language=args.language)
     if args.format == "json":
         sys.stdout.write(to_json(info) + "\n")
     else:
@@ -324,6 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("describe", help="print the metadata of one indicator (definition, unit, coverage, sources)")
     p.add_argument("indicator", metavar="ID", help="indicator id, e.g. telecom_revenue")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--language",
+        choices=("en", "vi"),
+        default="en",
+        help="language of the text (vi: Vietnamese definition and notes; default en)",
+    )
     p.set_defaults(func=_cmd_describe)
 
     p = sub.add_parser("catalogue", help="print the indicator catalogue with coverage")

@@ -1236,7 +1236,8 @@ def _check_catalogue(tables: dict[str, list[dict[str, Any]]], problems: list[Pro
     """Cross-table rules of ``catalogue.csv`` (when the package has one; owned by agstats.catalogue).
 
     Every indicator id of indicators.csv and context.csv has a catalogue row, and each row's labels
-    agree with its catalogue row. A catalogue row without data rows is allowed: a smaller package (a
+    agree with its catalogue row; a Vietnamese definition or note (``definition_vi``, ``notes_vi``) has
+    its English text and is not a copy of it. A catalogue row without data rows is allowed: a smaller package (a
     maintainer's draft, a test fixture) keeps the shipped catalogue. (That canonical_unit is
     a unit code is the catalogue's foreign key; sectors are checked by their enumerations.)
     """
@@ -1265,3 +1266,15 @@ def _check_catalogue(tables: dict[str, list[dict[str, Any]]], problems: list[Pro
                             fname, row["__line__"], col, f"{row[col]!r} differs from catalogue.csv ({entry[col]!r})"
                         )
                     )
+    # The Vietnamese texts (optional columns: a row not yet translated shows the English) translate
+    # the English ones: none without its English text, none a copy of it.
+    for entry in tables["catalogue"]:
+        for en, vi in (("definition", "definition_vi"), ("notes", "notes_vi")):
+            if not entry.get(vi):
+                continue
+            if not entry.get(en):
+                problems.append(Problem("catalogue.csv", entry["__line__"], vi, f"has text but {en} is empty"))
+            elif entry[vi] == entry[en]:
+                problems.append(
+                    Problem("catalogue.csv", entry["__line__"], vi, f"is a copy of {en}, not a translation")
+                )

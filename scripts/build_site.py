@@ -301,17 +301,22 @@ def catalogue_page(catalogue: pd.DataFrame, units: pd.DataFrame, lang: str = "en
     """The Markdown source of the indicator catalogue page (a raw HTML table), in the edition's language.
 
     One row per indicator id of ``data/catalogue.csv``: its name, sector, canonical unit, definition
-    and notes. Definitions and notes are written in English only (marked ``lang="en"`` on the
-    Vietnamese page, which says so); every value is escaped.
+    and notes. The Vietnamese page shows ``definition_vi`` and ``notes_vi``; a text not yet
+    translated is shown in English, marked ``lang="en"`` (``agstats.catalogue.text_in``). Every
+    value is escaped.
 
-    >>> cat = pd.DataFrame({"indicator": ["x"], "sector": ["postal"], "label_en": ["X"],
-    ...                     "label_vi": ["<b>Chỉ tiêu X</b>"], "definition": ["Def"], "canonical_unit": ["vnd_bn"],
-    ...                     "notes": [""]})
+    >>> cat = pd.DataFrame({"indicator": ["x", "y"], "sector": ["postal", "postal"], "label_en": ["X", "Y"],
+    ...                     "label_vi": ["<b>Chỉ tiêu X</b>", "Y"], "definition": ["Def", "DefY"],
+    ...                     "canonical_unit": ["vnd_bn", "vnd_bn"], "notes": ["", "Stock."],
+    ...                     "definition_vi": ["", "Định nghĩa Y"], "notes_vi": ["", ""]})
     >>> units = pd.DataFrame({"code": ["vnd_bn"], "label_en": ["billion đồng"], "label_vi": ["tỷ đồng"]})
     >>> page = catalogue_page(cat, units, "vi")
-    >>> "&lt;b&gt;Chỉ tiêu X&lt;/b&gt;" in page, "<b>" in page, 'lang="en">Def' in page
+    >>> "&lt;b&gt;Chỉ tiêu X&lt;/b&gt;" in page, "<b>" in page, '<td lang="en">Def</td>' in page
     (True, False, True)
+    >>> '<td>Định nghĩa Y<br><small lang="en">Stock.</small></td>' in page, "2 chỉ tiêu chưa có bản dịch" in page
+    (True, True)
     """
+    from agstats.catalogue import text_in
     from agstats.plotting import sector_name
 
     vi = lang == "vi"
@@ -322,11 +327,11 @@ def catalogue_page(catalogue: pd.DataFrame, units: pd.DataFrame, lang: str = "en
             "",
             f"{len(catalogue)} chỉ tiêu của gói dữ liệu, mỗi chỉ tiêu một mã: tên, lĩnh vực, đơn vị chuẩn, định "
             "nghĩa và ghi chú (phạm vi, những điều nguồn chưa nói rõ). Trang được tạo tự động từ tệp "
-            "`data/catalogue.csv`. Định nghĩa và ghi chú hiện chỉ có bằng tiếng Anh. Trong Python: "
-            '`agstats.describe("telecom_revenue")` hoặc `agstats.catalogue()`.',
+            "`data/catalogue.csv`. Trong Python: "
+            '`agstats.describe("telecom_revenue", language="vi")` hoặc `agstats.catalogue()`.',
             "",
         ]
-        headers = ("Mã", "Chỉ tiêu", "Lĩnh vực", "Đơn vị chuẩn", "Định nghĩa và ghi chú (tiếng Anh)")
+        headers = ("Mã", "Chỉ tiêu", "Lĩnh vực", "Đơn vị chuẩn", "Định nghĩa và ghi chú")
         caption = f"Danh mục chỉ tiêu ({len(catalogue)} mã)"
     else:
         head = [
@@ -340,17 +345,29 @@ def catalogue_page(catalogue: pd.DataFrame, units: pd.DataFrame, lang: str = "en
         headers = ("Id", "Indicator", "Sector", "Canonical unit", "Definition and notes")
         caption = f"Indicator catalogue ({len(catalogue)} ids)"
     rows = []
+    untranslated = 0
     for r in catalogue.itertuples(index=False):
-        notes = str(r.notes) if isinstance(r.notes, str) and r.notes.strip() else ""
-        text = esc(r.definition) + (f"<br><small>{esc(notes)}</small>" if notes else "")
+        row = r._asdict()
+        definition, definition_lang = text_in(row, "definition", lang)
+        notes, notes_lang = text_in(row, "notes", lang)
+        untranslated += vi and "en" in ((definition_lang,) + ((notes_lang,) if notes else ()))
+        # lang="en" where the text is English on the Vietnamese page (the cell for the definition, the
+        # note's own element when only the note is English)
+        cell_lang = "en" if vi and definition_lang == "en" else ""
+        note_attr = ' lang="en"' if vi and notes_lang == "en" and not cell_lang else ""
+        text = esc(definition) + (f"<br><small{note_attr}>{esc(notes)}</small>" if notes else "")
         rows.append(
             "<tr>"
             + td(f"<code>{esc(r.indicator)}</code>")
             + td(esc(r.label_vi if vi else r.label_en))
             + td(esc(sector_name(str(r.sector), lang)))
             + td(esc(unit_names.get(str(r.canonical_unit), str(r.canonical_unit))))
-            + td(text, lang="en" if vi else "")
+            + td(text, lang=cell_lang)
             + "</tr>"
+        )
+    if untranslated:
+        head[-2] += (
+            f" {untranslated} chỉ tiêu chưa có bản dịch định nghĩa hoặc ghi chú: phần đó hiển thị bằng tiếng Anh."
         )
     table = (
         f'<div class="agstats-table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">'
@@ -362,7 +379,24 @@ def catalogue_page(catalogue: pd.DataFrame, units: pd.DataFrame, lang: str = "en
 
 
 def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
-    """The Markdown source of the sources page: one table per tier, every value escaped."""
+    """The Markdown source of the sources page: one table per tier, every value escaped.
+
+    The Vietnamese page shows ``title_vi`` and ``publisher_vi`` where the sources table has them
+    (``agstats.cite.vi_title``, ``vi_publisher``: our descriptions and notes in Vietnamese, publishers
+    without their English glosses); published titles stay as published.
+
+    >>> src = pd.DataFrame({"id": ["a"], "title": ["[Land area] (title not recorded)"], "publisher": ["Báo X (X paper)"],
+    ...                     "url": ["https://example.org/"], "published": ["2024"], "published_note": [""],
+    ...                     "language": ["vi"], "tier": ["secondary"], "note": [""],
+    ...                     "title_vi": ["<i>[Diện tích]</i>"], "publisher_vi": ["Báo X"]})
+    >>> page = sources_page(src, "vi")
+    >>> 'Báo X (2024). <cite lang="vi">&lt;i&gt;[Diện tích]&lt;/i&gt;</cite>' in page, "X paper" in page
+    (True, False)
+    >>> "Báo X (X paper) (2024). <cite>[Land area] (title not recorded)</cite>" in sources_page(src, "en")
+    True
+    """
+    from agstats.cite import vi_publisher, vi_title
+
     vi = lang == "vi"
     if vi:
         out = [
@@ -370,7 +404,8 @@ def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
             "",
             f"{len(sources)} tài liệu là nguồn của các số liệu, lấy từ gói dữ liệu (`agstats.load_sources()`). "
             "Khi dùng lại một số liệu, xin trích dẫn nguồn gốc của số liệu đó. Tiêu đề đặt trong ngoặc vuông là "
-            "bản dịch tiếng Anh của chúng tôi cho tiêu đề gốc; ghi chú về nguồn hiện chỉ có bằng tiếng Anh. "
+            "phần mô tả của chúng tôi cho một trang mà tiêu đề gốc không được ghi lại; các tiêu đề khác giữ nguyên "
+            "như khi công bố. Ghi chú về nguồn hiện chỉ có bằng tiếng Anh. "
             "Ngày truy cập là ngày chúng tôi đọc trang nguồn.",
             "",
         ]
@@ -400,8 +435,11 @@ def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
             "<tbody>",
         ]
         for r in rows.itertuples(index=False):
-            title = str(r.title)
+            title, publisher = str(r.title), str(r.publisher)
             title_lang = "vi" if r.language == "vi" and not title.startswith("[") else ""
+            if vi:
+                title, publisher = vi_title(r._asdict()), vi_publisher(r._asdict())
+                title_lang = "vi" if title != str(r.title) else title_lang
             if vi and not title_lang and (r.language == "en" or title.startswith("[")):
                 title_lang = "en"
             lang_attr = f' lang="{title_lang}"' if title_lang else ""
@@ -409,9 +447,7 @@ def sources_page(sources: pd.DataFrame, lang: str = "en") -> str:
             link = f'<a href="{esc(url)}">{esc(url)}</a>' if url else esc(r.url)
             en_attr = ' lang="en"' if vi else ""
             date_note = f" (<span{en_attr}>{esc(str(r.published_note).rstrip('.'))}</span>)" if r.published_note else ""
-            citation = (
-                f"{esc(r.publisher)} ({esc(r.published)}){date_note}. <cite{lang_attr}>{esc(title)}</cite>. {link}"
-            )
+            citation = f"{esc(publisher)} ({esc(r.published)}){date_note}. <cite{lang_attr}>{esc(title)}</cite>. {link}"
             language = esc(LANGUAGE_NAMES[lang].get(str(r.language), str(r.language)))
             in_language = f"Bằng {language}." if vi else f"In {language}."
             accessed = access_date(r, lang)

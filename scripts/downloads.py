@@ -86,7 +86,14 @@ VI_HEADERS = {
     "year": "Năm",
     "vnd_per_usd": "Đồng/USD",
     "definition": "Định nghĩa (tiếng Anh)",
+    "definition_vi": "Định nghĩa",
+    "notes_vi": "Ghi chú",
     "canonical_unit": "Đơn vị chuẩn",
+}
+#: Headers of the sources table that differ from VI_HEADERS (its "title" is the published title).
+VI_SOURCE_HEADERS = {
+    "title_vi": "Tiêu đề (bản tiếng Việt)",
+    "publisher_vi": "Cơ quan phát hành (bản tiếng Việt)",
 }
 #: Vietnamese names of the tables (sheet titles, link texts).
 TABLE_NAMES = {
@@ -179,7 +186,19 @@ def for_language(frame: pd.DataFrame, language: str) -> pd.DataFrame:
         if vi in order and en in order:
             order.remove(vi)
             order.insert(order.index(en), vi)
-    return frame[order].rename(columns=VI_HEADERS)
+    return frame[order].rename(columns=vi_headers(order))
+
+
+def vi_headers(columns: list[str]) -> dict[str, str]:
+    """Column name -> Vietnamese header, for the columns of one table (every header distinct).
+
+    >>> vi_headers(["id", "title", "publisher", "title_vi"])
+    {'id': 'Mã nguồn', 'title': 'Tiêu đề', 'publisher': 'Cơ quan phát hành', 'title_vi': 'Tiêu đề (bản tiếng Việt)'}
+    >>> vi_headers(["event", "title_en", "title_vi"])["title_vi"]
+    'Tiêu đề'
+    """
+    headers = VI_HEADERS | (VI_SOURCE_HEADERS if "publisher" in columns else {})
+    return {c: headers.get(c, c) for c in columns}
 
 
 def write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:

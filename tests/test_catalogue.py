@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 
 import pandas as pd
 import pytest
@@ -11,9 +12,21 @@ from conftest import ROOT, edit_cell
 
 import agstats
 from agstats import validate_package
-from agstats.catalogue import IndicatorMetadata, describe, to_json
+from agstats.catalogue import IndicatorMetadata, describe, text_in, to_json
+from agstats.language import set_language
+from agstats.translations import looks_english, numbers_and_ids
 
-COLUMNS = ["indicator", "sector", "label_en", "label_vi", "definition", "canonical_unit", "notes"]
+COLUMNS = [
+    "indicator",
+    "sector",
+    "label_en",
+    "label_vi",
+    "definition",
+    "canonical_unit",
+    "notes",
+    "definition_vi",
+    "notes_vi",
+]
 
 
 def _catalogue_rows() -> list[dict[str, str]]:
@@ -187,3 +200,89 @@ def test_describe_and_catalogue_on_another_package(minipkg):
         "gadget_kinds": 1,
         "population": 1,
     }
+
+
+# --------------------------------------------------------------- the Vietnamese texts (definition_vi, notes_vi)
+def test_every_row_has_its_vietnamese_definition_and_notes():
+    for r in _catalogue_rows():
+        ind = r["indicator"]
+        assert r["definition_vi"].strip(), f"{ind}: no definition_vi (python scripts/check_translations.py)"
+        assert bool(r["notes_vi"].strip()) == bool(r["notes"].strip()), f"{ind}: notes_vi and notes disagree"
+        for col in ("definition_vi", "notes_vi"):
+            assert unicodedata.is_normalized("NFC", r[col]), (ind, col)
+            assert not looks_english(r[col]), f"{ind}: {col} reads as English: {r[col]!r}"
+            assert r[col] != r[col.removesuffix("_vi")] or not r[col], (ind, col)
+
+
+def test_vietnamese_texts_keep_every_number_and_id_of_the_english():
+    for r in _catalogue_rows():
+        for col in ("definition", "notes"):
+            en, vi = numbers_and_ids(r[col]), numbers_and_ids(r[col + "_vi"])
+            assert en <= vi, (r["indicator"], col, en - vi)
+
+
+def test_vietnamese_texts_keep_the_hedges():
+    """A bound, an estimate, a target or a 'not comparable' of the English is said in the Vietnamese too."""
+    hedges = {
+        "lower bound": "cận dưới",
+        "estimate": "ước tính",
+        "not comparable": "không so sánh được",
+        "target": "mục tiêu",
+        "not stated": "không nêu",
+    }
+    for r in _catalogue_rows():
+        for col in ("definition", "notes"):
+            en, vi = r[col].lower(), r[col + "_vi"].lower()
+            for h_en, h_vi in hedges.items():
+                if h_en in en:
+                    assert h_vi in vi, (r["indicator"], col, h_en)
+
+
+def test_describe_speaks_the_language_asked_for_or_the_current_one():
+    info = describe("postal_service_points", language="vi")
+    text = str(info)
+    assert text.startswith("postal_service_points — Tổng số điểm phục vụ bưu chính\nPostal service points\n")
+    assert f"định nghĩa: {info.definition_vi}" in text and f"ghi chú: {info.notes_vi}" in text
+    assert "đơn vị chuẩn: count (" in text and "definition:" not in text and "tiếng Anh" not in text
+    assert info.definition_vi.startswith("Số điểm phục vụ bưu chính")
+    set_language("vi")
+    try:
+        assert str(describe("postal_service_points")) == text
+    finally:
+        set_language("en")
+    english = str(describe("postal_service_points"))
+    assert english.startswith("postal_service_points — Postal service points\n") and "definition:" in english
+    assert info.to_dict()["definition"] == describe("postal_service_points").definition
+    with pytest.raises(ValueError, match="unknown language"):
+        describe("postal_service_points", language="fr")
+
+
+def test_describe_shows_the_english_text_marked_where_the_vietnamese_is_missing(minipkg):
+    edit_cell(minipkg, "catalogue.csv", 3, "notes_vi", "")  # gadget_share: English notes only
+    edit_cell(minipkg, "catalogue.csv", 3, "definition_vi", "<b>Tỷ lệ</b> thử & xem")
+    info = describe("gadget_share", language="vi", data_dir=minipkg)
+    assert "ghi chú: A lower bound in the fixture. (tiếng Anh)" in str(info)
+    html = info._repr_html_()
+    assert '<td style="text-align:left" lang="en">A lower bound in the fixture.</td>' in html
+    assert "&lt;b&gt;Tỷ lệ&lt;/b&gt; thử &amp; xem" in html and "<b>" not in html
+    assert html.startswith('<div class="agstats-indicator" lang="vi">')
+
+
+def test_validation_of_the_vietnamese_texts(minipkg):
+    edit_cell(minipkg, "catalogue.csv", 2, "notes_vi", "Ghi chú không có bản tiếng Anh.")  # widget_revenue: no notes
+    edit_cell(minipkg, "catalogue.csv", 3, "notes_vi", "A lower bound in the fixture.")
+    assert _problems(minipkg) == [
+        "catalogue.csv, line 2, column 'notes_vi': has text but notes is empty",
+        "catalogue.csv, line 3, column 'notes_vi': is a copy of notes, not a translation",
+    ]
+    edit_cell(minipkg, "catalogue.csv", 2, "notes_vi", "")
+    edit_cell(minipkg, "catalogue.csv", 3, "notes_vi", "")
+    edit_cell(minipkg, "catalogue.csv", 4, "definition_vi", "")
+    assert _problems(minipkg) == [], "a row not yet translated is valid (its English is shown)"
+
+
+def test_text_in_falls_back_to_english():
+    row = pd.Series({"definition": "Def.", "definition_vi": "  ", "notes": float("nan")})
+    assert text_in(row, "definition", "vi") == ("Def.", "en")
+    assert text_in(row, "notes", "vi") == ("", "en")
+    assert text_in({"definition": "Def.", "definition_vi": "Đn."}, "definition", "en") == ("Def.", "en")

@@ -87,3 +87,64 @@ def test_sources_markdown_links_only_safe_urls(minipkg, monkeypatch):
     hrefs = [t.attrs.get("href") for t in tokens if t.type == "link_open"]
     assert len(hrefs) == len(src) - 1 and all(str(h).startswith("http") for h in hrefs)
     assert "javascript:alert(1)" in html.unescape(rendered)  # shown, as text
+
+
+# --------------------------------------------------------------- the Vietnamese list (title_vi, publisher_vi)
+def test_vietnamese_list_uses_the_vietnamese_titles_and_publishers():
+    vi = agstats.sources_markdown(["mic2019", "agportal2019census", "hanoitimes2018"], language="vi").splitlines()
+    en = agstats.sources_markdown(["mic2019", "agportal2019census", "hanoitimes2018"], language="en").splitlines()
+    # the publisher's English gloss is gone; the published title stays as published in both lists
+    assert vi[0].startswith("- **\\[mic2019\\]** Bộ Thông tin và Truyền thông (2019). *Đoàn công tác")
+    assert "Ministry" not in vi[0] and "Ministry of Information and Communications" in en[0]
+    # our description of an untitled page, in Vietnamese
+    assert "*\\[Kết quả sơ bộ Tổng điều tra dân số và nhà ở năm 2019 tại An Giang\\] \\(tiêu đề không" in vi[1]
+    assert "Cổng thông tin điện tử tỉnh An Giang (2019" in vi[1] and "provincial portal" not in vi[1]
+    assert "Preliminary results" in en[1] and "title not recorded" in en[1]
+    # an English-language publisher's name is its name in both editions
+    assert "Hanoi Times" in vi[2] and "Doanh thu viễn thông Việt Nam 6 tháng vượt 7,8 tỷ USD" in vi[2]
+
+
+def test_english_list_is_unchanged_by_the_vietnamese_columns():
+    src = agstats.load_sources()
+    for r in src.to_dict("records"):
+        line = agstats.sources_markdown([r["id"]], language="en")
+        assert agstats.escape.markdown_text(r["title"]) in line
+        assert agstats.escape.markdown_text(r["publisher"]) in line
+
+
+def test_every_vietnamese_title_keeps_the_published_part():
+    """title_vi only translates our words: a title that begins as published begins the same way."""
+    src = agstats.load_sources()
+    filled = src[src["title_vi"].fillna("").str.strip() != ""]
+    assert len(filled) >= 40
+    for r in filled.itertuples(index=False):
+        if not r.title.startswith("["):
+            published = r.title.split(" [")[0].split(" (")[0]
+            assert r.title_vi.startswith(published), r.id
+        else:
+            assert r.title_vi.startswith("["), r.id
+    originals = src[~src["title"].str.contains(r"\[", regex=True)]
+    assert not originals.empty
+
+
+@pytest.mark.parametrize("column", ["title_vi", "publisher_vi"])
+def test_vietnamese_texts_are_escaped(minipkg, monkeypatch, column):
+    from conftest import edit_cell
+
+    edit_cell(minipkg, "sources.csv", 2, column, "<script>alert(1)</script> [x](javascript:alert(2)) {{ x }}")
+    monkeypatch.setenv("AGSTATS_DATA_DIR", str(minipkg))
+    sid = agstats.load_sources(data_dir=minipkg)["id"].iloc[0]
+    md = agstats.sources_markdown([sid], language="vi")
+    tokens, rendered = _render(md)
+    kinds = [t.type for t in tokens]
+    assert not {"html_inline", "html_block", "substitution_inline"} & set(kinds), kinds
+    assert kinds.count("link_open") == 1  # the source's own address, nothing from the text
+    assert "javascript:" not in " ".join(str(t.attrs.get("href", "")) for t in tokens)
+    assert "<script" not in rendered and "<script>alert(1)</script>" in html.unescape(rendered)
+    assert "<script" not in agstats.sources_markdown([sid], language="en")  # English shows title/publisher
+
+
+def test_a_source_without_vietnamese_texts_shows_its_own(minipkg, monkeypatch):
+    monkeypatch.setenv("AGSTATS_DATA_DIR", str(minipkg))
+    md = agstats.sources_markdown(["src_a"], language="vi")
+    assert md.startswith("- **\\[src\\_a\\]** Fixture Office (2019). *A fixture report*.")

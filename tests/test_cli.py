@@ -101,6 +101,18 @@ def test_describe(capsys):
     assert record["sources"] == ["mic2019", "agportal2019yearend", "baolongan2024ict"] and record["n_rows"] == 4
 
 
+def test_describe_in_vietnamese(capsys):
+    assert main(["describe", "telecom_revenue", "--language", "vi"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("telecom_revenue — Doanh thu viễn thông\nTelecommunications revenue\n")
+    assert "định nghĩa: Doanh thu viễn thông đạt được" in out and "đơn vị chuẩn: vnd_bn (tỷ đồng)" in out
+    assert "ghi chú: Chỉ gồm số liệu cấp tỉnh." in out and "definition:" not in out
+    assert all(len(line) <= 100 for line in out.splitlines())
+    with pytest.raises(SystemExit) as exc:
+        main(["describe", "telecom_revenue", "--language", "fr"])
+    assert exc.value.code == 2 and "invalid choice: 'fr'" in capsys.readouterr().err
+
+
 def test_describe_unknown_id_is_a_usage_error(capsys):
     assert main(["describe", "telecom_revenu"]) == 2
     err = capsys.readouterr().err

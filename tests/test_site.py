@@ -129,6 +129,28 @@ def test_sources_page_shows_the_access_date_in_each_language():
     assert "Truy cập ngày 30/11/2026." in page and "# Nguồn" in page and "Nguồn sơ cấp" in page
 
 
+def test_vietnamese_sources_page_shows_the_vietnamese_titles_and_publishers():
+    src = agstats.load_sources()
+    vi, en = bs.sources_page(src, "vi"), bs.sources_page(src)
+    assert "Bộ Thông tin và Truyền thông (2019)" in vi and "(Ministry of Information and Communications)" not in vi
+    assert "title not recorded" not in vi and "tiêu đề không được ghi lại khi chép trang" in vi
+    assert '<cite lang="vi">[Diện tích tỉnh An Giang] (tiêu đề không được ghi lại khi chép trang)</cite>' in vi
+    # published titles as published, English ones marked
+    assert '<cite lang="en">Information and communication sector contributes to promoting' in vi
+    assert "Ministry of Information and Communications" in en and "[An Giang land area]" in en
+    assert "tiêu đề không được" not in en
+
+
+def test_vietnamese_catalogue_page_shows_the_vietnamese_definitions():
+    cat, units = agstats.load_catalogue(), agstats.load_units()
+    vi, en = bs.catalogue_page(cat, units, "vi"), bs.catalogue_page(cat, units)
+    first = cat.iloc[0]
+    assert bs.esc(first.definition_vi) in vi and bs.esc(first.definition) not in vi
+    assert bs.esc(first.definition) in en and bs.esc(first.definition_vi) not in en
+    assert 'lang="en"' not in vi and "chưa có bản dịch" not in vi  # every row is translated
+    assert "(tiếng Anh)" not in vi
+
+
 def test_toc_of_each_edition():
     en = bs.toc_yaml(["00_overview"], ["areas"], "en", ["api/io"])
     vi = bs.toc_yaml(["00_overview"], ["areas"], "vi")
