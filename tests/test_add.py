@@ -46,6 +46,7 @@ def pkg(tmp_path: Path) -> Path:
     fixture_ids = {r[0] for r in BASE_ROWS}
     kept = [r for r in catalogue[1:] if r[0] not in fixture_ids]
     added = [[r[0], r[1], r[2], r[3], "A test indicator.", r[5], ""] for r in BASE_ROWS]
+    added = [row + [""] * (len(catalogue[0]) - len(row)) for row in added]  # the Vietnamese texts, left empty
     _write(folder / "catalogue.csv", catalogue[0], kept + added)
     assert validate_package(folder)[1] == []
     return folder
