@@ -93,7 +93,7 @@ MEKONG_DELTA: tuple[str, ...] = (FOCUS, *NEIGHBOURS)
 RANK_UNITS: tuple[str, ...] = ("rank_of_63", "rank")
 SCORE_UNITS: tuple[str, ...] = ("index_score", "score_of_100")
 
-#: Short names of the indices, for panel titles: indicator id -> (English, Vietnamese).
+#: Short names of the indices, for panel and chart titles: indicator id -> (English, Vietnamese).
 INDEX_NAMES: dict[str, tuple[str, str]] = {
     "par_index_rank": ("PAR Index", "Chỉ số PAR Index"),
     "egov_it_application_rank": (
@@ -107,6 +107,7 @@ INDEX_NAMES: dict[str, tuple[str, str]] = {
     ),
     "dti_rank": ("Digital transformation index (DTI)", "Chỉ số chuyển đổi số (DTI)"),
     "service_index_rank": ("Service index (Decision 766)", "Bộ chỉ số phục vụ (Quyết định 766)"),
+    "dti_score": ("Digital transformation index (DTI), 0–1 scale", "Chỉ số chuyển đổi số (DTI), thang 0–1"),
 }
 
 _DIRECTION = {"lower_bound": 1, "estimate_lower_bound": 1, "upper_bound": -1}

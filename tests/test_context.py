@@ -281,6 +281,11 @@ def test_a_regional_place_is_given_among_all_thirteen_only_when_all_have_a_row()
     assert four.place_text.tolist() == ["4th of 4"]
 
 
+def test_a_dti_score_title_names_its_scale_in_both_languages():
+    assert context.index_name("dti_score", "en") == "Digital transformation index (DTI), 0–1 scale"
+    assert context.index_name("dti_score", "vi") == "Chỉ số chuyển đổi số (DTI), thang 0–1"
+
+
 @pytest.mark.parametrize(("place", "n", "total"), [(0, 3, 13), (4, 3, 13), (1, 14, 13)])
 def test_an_impossible_regional_place_is_refused(place, n, total):
     with pytest.raises(ValueError, match="impossible"):
