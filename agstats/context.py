@@ -15,8 +15,8 @@ its neighbours?"). They compare only figures of one definition and one period:
 - :func:`rank_rows`, :func:`regional_ranks`, :func:`rank_sets`: rank tables per index —
   one index and one period at a time, different indices never one series — and
   :func:`rank_panels`, one chart panel per index;
-- :func:`ordinal` and :func:`join_names`, for the words around those numbers in English
-  and Vietnamese.
+- :func:`ordinal`, :func:`regional_place` and :func:`join_names`, for the words around
+  those numbers in English and Vietnamese.
 
 Examples
 --------
@@ -64,6 +64,7 @@ __all__ = [
     "rank_rows",
     "rank_sets",
     "ratio_qualifier",
+    "regional_place",
     "regional_ranks",
     "set_title",
     "share_frame",
@@ -92,7 +93,7 @@ MEKONG_DELTA: tuple[str, ...] = (FOCUS, *NEIGHBOURS)
 RANK_UNITS: tuple[str, ...] = ("rank_of_63", "rank")
 SCORE_UNITS: tuple[str, ...] = ("index_score", "score_of_100")
 
-#: Short names of the indices, for panel titles: indicator id -> (English, Vietnamese).
+#: Short names of the indices, for panel and chart titles: indicator id -> (English, Vietnamese).
 INDEX_NAMES: dict[str, tuple[str, str]] = {
     "par_index_rank": ("PAR Index", "Chỉ số PAR Index"),
     "egov_it_application_rank": (
@@ -106,6 +107,7 @@ INDEX_NAMES: dict[str, tuple[str, str]] = {
     ),
     "dti_rank": ("Digital transformation index (DTI)", "Chỉ số chuyển đổi số (DTI)"),
     "service_index_rank": ("Service index (Decision 766)", "Bộ chỉ số phục vụ (Quyết định 766)"),
+    "dti_score": ("Digital transformation index (DTI), 0–1 scale", "Chỉ số chuyển đổi số (DTI), thang 0–1"),
 }
 
 _DIRECTION = {"lower_bound": 1, "estimate_lower_bound": 1, "upper_bound": -1}
@@ -671,6 +673,46 @@ def ordinal(n: float, language: str | None = None) -> str:
     return f"{k}{suffix}"
 
 
+def regional_place(place: int, n_areas: int, n_region: int = len(MEKONG_DELTA), language: str | None = None) -> str:
+    """A place in the region as words that say among how many it is.
+
+    A place among all the areas of the region (*n_areas* equal to *n_region*) is a
+    place in the region: ``11th of 13``. With fewer areas in the data it is only a
+    place among those, and the words say so: ``2nd of the 3 in the data``.
+
+    Parameters
+    ----------
+    place : int
+        The place (1 = best) among the *n_areas* areas with a row.
+    n_areas : int
+        How many areas of the region have a row.
+    n_region : int, default ``len(MEKONG_DELTA)`` (13)
+        How many areas the region has.
+    language : {"en", "vi"}, optional
+
+    Raises
+    ------
+    ValueError
+        If the place lies outside 1..*n_areas* or *n_areas* exceeds *n_region*.
+
+    Examples
+    --------
+    >>> regional_place(11, 13, language="en"), regional_place(2, 3, language="en")
+    ('11th of 13', '2nd of the 3 in the data')
+    >>> regional_place(11, 13, language="vi"), regional_place(2, 3, language="vi")
+    ('thứ 11/13', 'thứ 2 trong 3 tỉnh, thành phố có số liệu')
+    """
+    place, n_areas, n_region = int(place), int(n_areas), int(n_region)
+    if not 1 <= place <= n_areas <= n_region:
+        raise ValueError(f"a place {place} among {n_areas} of {n_region} areas is impossible")
+    lang = check_language(language)
+    if n_areas == n_region:
+        return f"{ordinal(place, lang)} of {n_region}" if lang == "en" else f"thứ {place}/{n_region}"
+    if lang == "en":
+        return f"{ordinal(place, lang)} of the {n_areas} in the data"
+    return f"{ordinal(place, lang)} trong {n_areas} tỉnh, thành phố có số liệu"
+
+
 def join_names(names: Sequence[str], language: str | None = None) -> str:
     """Names joined as a sentence says them: ``A, B and C`` / ``A, B và C``.
 
@@ -805,7 +847,8 @@ def rank_sets(
     DataFrame
         One row per index and period: ``indicator``, ``period_start``, ``period_end``,
         ``n_areas``, ``rank`` (the focus area's value), ``place`` (its place among
-        the areas), ``best`` / ``best_rank`` and ``last`` / ``last_rank`` (names and
+        the areas), ``place_text`` (that place in words, among all of *areas* only
+        when all have a row: see :func:`regional_place`), ``best`` / ``best_rank`` and ``last`` / ``last_rank`` (names and
         values), ``missing`` (the names of *areas* without a row), ``sources``.
 
     Examples
@@ -813,8 +856,10 @@ def rank_sets(
     >>> import agstats
     >>> s = rank_sets(agstats.load_indicators(area="all"), language="en")
     >>> dti = s[s.indicator == "dti_rank"]
-    >>> dti[dti.period_start == "2022-01-01"][["n_areas", "rank", "place", "best", "missing"]].values.tolist()
-    [[13, 54.0, 11, 'Can Tho', 'none']]
+    >>> dti[dti.period_start == "2022-01-01"][["n_areas", "rank", "place_text", "best", "missing"]].values.tolist()
+    [[13, 54.0, '11th of 13', 'Can Tho', 'none']]
+    >>> dti[dti.period_start == "2023-01-01"][["n_areas", "rank", "place_text"]].values.tolist()
+    [[3, 59.0, '2nd of the 3 in the data']]
     """
     lang = check_language(language)
     rows = data[data["area"].isin(list(areas)) & is_ranking(data)]
@@ -833,6 +878,7 @@ def rank_sets(
                 "n_areas": len(t),
                 "rank": float(me["value"]),
                 "place": int(me["place"]),
+                "place_text": regional_place(int(me["place"]), len(t), len(dict.fromkeys(areas)), lang),
                 "best": t["name"].iloc[0],
                 "best_rank": float(t["value"].iloc[0]),
                 "last": t["name"].iloc[-1],
@@ -841,7 +887,7 @@ def rank_sets(
                 "sources": list(dict.fromkeys(t["source"].astype(str))),
             }
         )
-    columns = ["indicator", "period_start", "period_end", "n_areas", "rank", "place", "best", "best_rank"]
+    columns = ["indicator", "period_start", "period_end", "n_areas", "rank", "place", "place_text", "best", "best_rank"]
     columns += ["last", "last_rank", "missing", "sources"]
     return pd.DataFrame(out, columns=columns).sort_values(["period_end", "indicator"], kind="stable")
 

@@ -267,6 +267,31 @@ def test_rank_sets_one_row_per_index_and_period_with_the_focus_and_others():
     assert context.rank_sets(ranks(), min_areas=5).empty
 
 
+def test_a_regional_place_is_given_among_all_thirteen_only_when_all_have_a_row():
+    # 4 of the 13 in the data: An Giang is last of the four, which says nothing of the region
+    assert context.rank_sets(ranks(), language="en").place_text.tolist() == ["4th of the 4 in the data"]
+    assert context.rank_sets(ranks(), language="vi").place_text.tolist() == ["thứ 4 trong 4 tỉnh, thành phố có số liệu"]
+    d = ("2022-01-01", "2022-12-31")
+    full = rows(*[("dti_rank", a, 1 + i, "rank_of_63", *d) for i, a in enumerate(reversed(context.MEKONG_DELTA))])
+    one = context.rank_sets(full, language="en").iloc[0]
+    assert (one.n_areas, one.place, one.place_text) == (13, 13, "13th of 13")
+    assert context.rank_sets(full, language="vi").place_text.iloc[0] == "thứ 13/13"
+    # a region of the four areas present: all of it has a row
+    four = context.rank_sets(ranks(), areas=[AG, CT, KG, CM], language="en")
+    assert four.place_text.tolist() == ["4th of 4"]
+
+
+def test_a_dti_score_title_names_its_scale_in_both_languages():
+    assert context.index_name("dti_score", "en") == "Digital transformation index (DTI), 0–1 scale"
+    assert context.index_name("dti_score", "vi") == "Chỉ số chuyển đổi số (DTI), thang 0–1"
+
+
+@pytest.mark.parametrize(("place", "n", "total"), [(0, 3, 13), (4, 3, 13), (1, 14, 13)])
+def test_an_impossible_regional_place_is_refused(place, n, total):
+    with pytest.raises(ValueError, match="impossible"):
+        context.regional_place(place, n, total)
+
+
 def test_rank_rows_are_one_area_ranks_only_in_period_order():
     r = context.rank_rows(ranks())
     assert r.unit.eq("rank_of_63").all() and r.area.eq(AG).all()
