@@ -70,7 +70,7 @@ site-serve:
 
 # Only the site's tests (generators, build failures, Chromium); screenshots in _build/screenshots/.
 site-test: $(STAMP) $(AXE)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(TEST_ORDER) tests/test_site.py tests/test_site_vi.py tests/test_site_builds.py tests/test_site_downloads.py tests/test_site_pdf.py tests/test_site_a11y.py tests/test_site_cache.py
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(TEST_ORDER) tests/test_site.py tests/test_site_phone.py tests/test_site_vi.py tests/test_site_builds.py tests/test_site_downloads.py tests/test_site_pdf.py tests/test_site_a11y.py tests/test_site_cache.py
 
 # Two workers (the machines have 2 cores); --dist loadfile keeps each file on one worker, which
 # nbval needs and which lets the site tests build the site once (a session fixture per worker).

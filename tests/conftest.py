@@ -182,7 +182,12 @@ def crawl_phone(tmp_path_factory, site, browser, serve) -> dict[str, dict]:
 
 #: Test files started first (pytest-xdist hands out files in collection order): the two crawls
 #: (one per worker, in parallel), then the other long ones, so that no long file starts last.
-FIRST = ["tests/test_site.py", "tests/test_site_vi.py", "tests/test_site_builds.py", "tests/test_chart_regression.py"]
+FIRST = [
+    "tests/test_site.py",
+    "tests/test_site_phone.py",
+    "tests/test_site_builds.py",
+    "tests/test_chart_regression.py",
+]
 
 
 def pytest_collection_modifyitems(session, config, items):

@@ -88,6 +88,8 @@ def markdown_notebook(path: Path, *cells: str) -> Path:
         return code
 
     nb.cells = [cell(c) for c in cells]
+    for i, c in enumerate(nb.cells):  # the same notebook for the same cells (nbformat's ids are random)
+        c["id"] = f"cell-{i}"
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
     return path
@@ -378,6 +380,18 @@ def cached(name: str, key: str, make, *, cache: Path | None = None) -> dict:
         return dict(value, cache={"reused": False, "entry": str(entry), "key": key})
 
 
+def files_digest(*folders: Path) -> str:
+    """The SHA-256 of every file under *folders* (relative path and content)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for n, folder in enumerate(folders):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"{n}/{path.relative_to(folder).as_posix()}".encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def edition_notebooks(folder: Path) -> tuple[list[Path], bool]:
     """The English notebooks to build and whether their Vietnamese twins are stand-ins.
 
@@ -515,6 +529,10 @@ def build_and_crawl_timed(fn, *args, **kwargs):
     start = time.perf_counter()
     value = fn(*args, **kwargs)
     return value, time.perf_counter() - start
+
+
+def notebook_page(path: str) -> bool:
+    return path.split("/")[-1].removesuffix(".html") in {n.stem for n in NOTEBOOKS}
 
 
 def untranslated_twins() -> list[str]:
