@@ -70,14 +70,18 @@ site-serve:
 
 # Only the site's tests (generators, build failures, Chromium); screenshots in _build/screenshots/.
 site-test: $(STAMP) $(AXE)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests/test_site.py tests/test_site_vi.py tests/test_site_builds.py tests/test_site_downloads.py tests/test_site_pdf.py tests/test_site_a11y.py
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(TEST_ORDER) tests/test_site.py tests/test_site_phone.py tests/test_site_vi.py tests/test_site_builds.py tests/test_site_downloads.py tests/test_site_pdf.py tests/test_site_a11y.py tests/test_site_cache.py
 
 # Two workers (the machines have 2 cores); --dist loadfile keeps each file on one worker, which
 # nbval needs and which lets the site tests build the site once (a session fixture per worker).
-# TEST_WORKERS=0 runs everything in one process.
+# TEST_WORKERS=0 runs everything in one process. Files are handed out in the order of
+# tests/conftest.py (the long ones first: FIRST), not by their number of tests. The real site's
+# build (and its PDFs) is reused from _build/test-cache/ when its inputs are unchanged;
+# AGSTATS_TEST_REBUILD=1 builds it again (README: "How the tests stay fast").
 TEST_WORKERS ?= 2
+TEST_ORDER := --no-loadscope-reorder
 test: $(STAMP) $(AXE)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(TEST_ORDER)
 
 # Re-execute the committed notebooks in place (after a data change), each in a fresh kernel.
 notebooks: $(STAMP)

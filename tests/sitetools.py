@@ -88,6 +88,8 @@ def markdown_notebook(path: Path, *cells: str) -> Path:
         return code
 
     nb.cells = [cell(c) for c in cells]
+    for i, c in enumerate(nb.cells):  # the same notebook for the same cells (nbformat's ids are random)
+        c["id"] = f"cell-{i}"
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
     return path
@@ -169,8 +171,19 @@ document.addEventListener('securitypolicyviolation', e => window.agstatsCspViola
 """
 
 
-def visit(browser, url: str, *, screenshot: Path | None = None, width: int = 1366, full_page: bool = True) -> dict:
-    """Open one page; return what the tests check (requests, errors, images, headings, links)."""
+def visit(
+    browser,
+    url: str,
+    *,
+    screenshot: Path | None = None,
+    width: int = 1366,
+    full_page: bool = True,
+    axe: str | None = None,
+) -> dict:
+    """Open one page; return what the tests check (requests, errors, images, headings, links).
+
+    With *axe* (axe-core's source), axe-core then runs in the same page load, after everything
+    else is measured: its violations are ``info["axe"]`` (see :func:`axe_violations`)."""
     context = browser.new_context(viewport={"width": width, "height": 900 if width > 600 else 844})
     seen = {"requests": [], "outside": [], "failed": [], "console": [], "dialogs": []}
     context.add_init_script(CSP_LISTENER)
@@ -206,7 +219,19 @@ def visit(browser, url: str, *, screenshot: Path | None = None, width: int = 136
     info.update(
         seen, bytes=first_load, status=response.status if response else None, url=url, page=page, context=context
     )
+    if axe is not None:  # what axe-core does in the page is not the page's: what was seen until now is kept
+        info.update({k: list(v) for k, v in seen.items()}, axe=axe_violations(page, axe))
     return info
+
+
+def axe_violations(page, source: str) -> list[dict]:
+    """axe-core's violations on the loaded *page* (every rule axe runs by default).
+
+    The source is evaluated through the DevTools protocol (``page.evaluate``), which the page's
+    Content-Security-Policy does not apply to: axe checks the page as a reader gets it, policy on."""
+    page.evaluate(f"() => {{ {source}\n; window.agstatsAxe = axe; }}")
+    return page.evaluate("""async () => (await window.agstatsAxe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.html.slice(0, 160))}))""")
 
 
 def hostile_check(info) -> dict:
@@ -255,6 +280,116 @@ def shared(tmp_path_factory, name: str, make) -> dict:
         value = make(folder)
         result.write_text(json.dumps(value), encoding="utf-8")
         return value
+
+
+# --------------------------------------------------------------------------
+# The content-addressed cache of the real site's build, across test sessions
+# --------------------------------------------------------------------------
+
+#: Build artifacts kept between test sessions, each in a folder named for the hash of its inputs.
+TEST_CACHE = ROOT / "_build" / "test-cache"
+#: ``AGSTATS_TEST_REBUILD=1`` builds again whatever the cache holds.
+REBUILD = "AGSTATS_TEST_REBUILD"
+#: Top-level folders that are no input of the site build (tests/: only the two files below are).
+NOT_INPUTS = {".git", ".venv", "_build", "tests", "benchmarks", "dist", "build", ".pytest_cache", ".hypothesis",
+              ".mypy_cache", ".ruff_cache"}  # fmt: skip
+NOT_INPUTS_ANYWHERE = {"__pycache__", ".ipynb_checkpoints", "_build"}
+TEST_INPUTS = ("tests/conftest.py", "tests/sitetools.py")  # how the tests call the build
+#: Environment variables the build (or agstats, which it runs) reads.
+ENV_INPUTS = ("AGSTATS_DATA_DIR", "AGSTATS_SITE_PDF", "SOURCE_DATE_EPOCH", "LANG", "LC_ALL", "TZ", "PYTHONHASHSEED")
+
+
+def build_inputs(root: Path = ROOT) -> list[Path]:
+    """Every file of the checkout the site build may read: all but :data:`NOT_INPUTS` (and caches),
+    whether committed or not (a new notebook counts before ``git add``)."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        top = here == root
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not (top and d in NOT_INPUTS) and d not in NOT_INPUTS_ANYWHERE and not d.endswith(".egg-info")
+        )
+        found += [here / f for f in sorted(files) if not f.endswith((".pyc", ".lock"))]
+    return found + [root / t for t in TEST_INPUTS if (root / t).is_file()]
+
+
+def build_environment(root: Path = ROOT) -> dict:
+    """What the build depends on besides the checkout's files: Python, every installed distribution
+    (jupyter-book, sphinx, myst-nb, the theme ... with their versions), the environment variables
+    it reads, the data's last git change (printed on every page), the checkout's path and the day."""
+    import datetime
+    import importlib.metadata
+    import platform
+
+    import agstats
+
+    data = Path(os.environ.get("AGSTATS_DATA_DIR") or agstats.data_dir())
+    try:
+        package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        package = {}
+    return {
+        "python": sys.version,
+        "executable": sys.executable,
+        "platform": platform.platform(),
+        "distributions": sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}),
+        "environment": {k: os.environ.get(k) for k in ENV_INPUTS},
+        "data_last_changed": bs.data_last_changed(data, package) if data.is_dir() else None,
+        "root": str(root),
+        "day": datetime.datetime.now(datetime.UTC).date().isoformat(),
+    }
+
+
+def build_key(root: Path = ROOT, environment: dict | None = None) -> str:
+    """The SHA-256 of every build input (:func:`build_inputs`, path and content) and of
+    :func:`build_environment`: the name of the cached build."""
+    import hashlib
+
+    key = hashlib.sha256(json.dumps(build_environment(root) if environment is None else environment,
+                                    sort_keys=True).encode())  # fmt: skip
+    for path in build_inputs(root):
+        key.update(path.relative_to(root).as_posix().encode() + b"\0")
+        key.update(hashlib.sha256(path.read_bytes()).digest())
+    return key.hexdigest()
+
+
+def cached(name: str, key: str, make, *, cache: Path | None = None) -> dict:
+    """``make(folder)`` -> a JSON value, run in ``TEST_CACHE/NAME-KEY`` unless a complete entry of
+    that key is there, whose value is then reused (``AGSTATS_TEST_REBUILD=1``: never reused).
+
+    The value says which: ``value["cache"]`` is ``{"reused": bool, "entry": folder, "key": key}``.
+    An entry is complete when its ``result.json`` is written, after ``make`` returned; a failed
+    ``make`` leaves none. Older entries of *name* beyond the two most recent are removed."""
+    cache = TEST_CACHE if cache is None else cache
+    cache.mkdir(parents=True, exist_ok=True)
+    entry = cache / f"{name}-{key[:24]}"
+    done = entry / "result.json"
+    with locked(cache / f"{name}.lock"):  # another test session of this checkout waits
+        if done.is_file() and os.environ.get(REBUILD, "") in ("", "0"):
+            value = json.loads(done.read_text(encoding="utf-8"))
+            return dict(value, cache={"reused": True, "entry": str(entry), "key": key})
+        shutil.rmtree(entry, ignore_errors=True)
+        others = sorted(cache.glob(f"{name}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[2:]:
+            shutil.rmtree(old, ignore_errors=True)
+        entry.mkdir(parents=True)
+        value = make(entry)
+        done.write_text(json.dumps(value), encoding="utf-8")
+        return dict(value, cache={"reused": False, "entry": str(entry), "key": key})
+
+
+def files_digest(*folders: Path) -> str:
+    """The SHA-256 of every file under *folders* (relative path and content)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for n, folder in enumerate(folders):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"{n}/{path.relative_to(folder).as_posix()}".encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def edition_notebooks(folder: Path) -> tuple[list[Path], bool]:
@@ -329,10 +464,21 @@ MEASURE = r"""() => {
 FULL_SCREENSHOTS = {"index.html", "en/index.html", "vi/index.html", "vi/data.html"}
 
 
-def crawl(browser, base: str, *, width: int, start: str = "index.html", screenshots: Path | None = None) -> dict:
+def crawl(
+    browser,
+    base: str,
+    *,
+    width: int,
+    start: str = "index.html",
+    screenshots: Path | None = None,
+    axe: str | None = None,
+    axe_on=lambda path: True,
+) -> dict:
     """Every page reachable from *start* by links (and each edition's search page with a query),
     visited once at *width*; what :data:`MEASURE` finds, plus first-load bytes and errors, by path.
-    With *screenshots*, a screenshot of every page goes there (``en/01_telecom-390.png``)."""
+    With *screenshots*, a screenshot of every page goes there (``en/01_telecom-390.png``). With
+    *axe* (axe-core's source), axe-core runs in the same visit on every page ``axe_on(path)``
+    accepts: its violations are the page's ``"axe"`` (pages not checked have none)."""
     pages: dict[str, dict] = {}
     queue = deque([start])
     searches = [
@@ -351,7 +497,9 @@ def crawl(browser, base: str, *, width: int, start: str = "index.html", screensh
         if screenshots is not None:
             shot = screenshots / (re.sub(r"[?=&+%]", "_", path.removesuffix(".html")) + f"-{width}.png")
         full = path in FULL_SCREENSHOTS or path.endswith(f"/{NOTEBOOKS[1].stem}.html")
-        info = visit(browser, base + path, screenshot=shot, width=width, full_page=full)
+        info = visit(
+            browser, base + path, screenshot=shot, width=width, full_page=full, axe=axe if axe_on(path) else None
+        )
         info["context"].close()
         del info["page"], info["context"]
         pages[path] = info
@@ -381,6 +529,10 @@ def build_and_crawl_timed(fn, *args, **kwargs):
     start = time.perf_counter()
     value = fn(*args, **kwargs)
     return value, time.perf_counter() - start
+
+
+def notebook_page(path: str) -> bool:
+    return path.split("/")[-1].removesuffix(".html") in {n.stem for n in NOTEBOOKS}
 
 
 def untranslated_twins() -> list[str]:

@@ -6,9 +6,12 @@ its own, so that pytest-xdist runs it beside tests/test_site.py, which builds th
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -18,6 +21,9 @@ from sitetools import (
     HOSTILE,
     HOSTILE_NOTEBOOK,
     HOSTILE_SOURCE,
+    build_key,
+    cached,
+    files_digest,
     fixture_package,
     hostile_check,
     markdown_notebook,
@@ -58,11 +64,24 @@ def fixture_site(tmp_path_factory) -> dict:
         "## Không có tiêu đề",
         "%code import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()",
     )
-    pkg = fixture_package(tmp / "pkg")
-    result = run_build("--build-dir", tmp / "_build", "--data-dir", pkg, nb, env={"AGSTATS_DATA_DIR": str(pkg)})
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return {"html": tmp / "_build" / "html" / "en", "root": tmp / "_build" / "html", "data_dir": pkg,
-            "stdout": result.stdout}  # fmt: skip
+    fixture_package(tmp / "pkg")
+    # a build artifact like the real site's: cached by the hash of its inputs (sitetools.cached)
+    key = hashlib.sha256(f"{build_key()}\0{files_digest(tmp / 'nb', tmp / 'pkg')}".encode()).hexdigest()
+
+    def build(folder: Path) -> dict:
+        shutil.copytree(tmp / "nb", folder / "nb")
+        pkg = shutil.copytree(tmp / "pkg", folder / "pkg")
+        notebook = folder / "nb" / nb.name
+        result = run_build(
+            "--build-dir", folder / "_build", "--data-dir", pkg, notebook, env={"AGSTATS_DATA_DIR": str(pkg)}
+        )
+        assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+        return {"html": str(folder / "_build" / "html" / "en"), "root": str(folder / "_build" / "html"),
+                "data_dir": str(pkg), "stdout": result.stdout}  # fmt: skip
+
+    value = cached("fixture-site", key, build)
+    print(f"fixture site {'reused from' if value['cache']['reused'] else 'built into'} {value['cache']['entry']}")
+    return dict(value, html=Path(value["html"]), root=Path(value["root"]), data_dir=Path(value["data_dir"]))
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from pubtools import built_site, chapters, downloads, editions, executed_notebooks
+from pubtools import chapters, downloads, editions, executed_notebooks
 
 import agstats
 from agstats.validation import validate_package
@@ -29,8 +29,8 @@ PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def html() -> Path:
-    return built_site()
+def html(site) -> Path:
+    return site["html"]  # the session's build (conftest.py)
 
 
 def package_rows(resource: dict) -> int:

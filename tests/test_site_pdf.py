@@ -10,6 +10,7 @@ the fonts embedded.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import shutil
@@ -19,31 +20,48 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from pubtools import built_site, chapters, downloads, editions, pdf
+from pubtools import chapters, downloads, editions, pdf
+from sitetools import cached
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory, browser) -> dict[str, dict]:
-    """language -> {"whole": path, "chapter": path, "pages": {file: count}, "edition": folder}."""
-    html = built_site()
-    found = {}
-    for language, edition in editions(html).items():
-        out = tmp_path_factory.mktemp(f"pdf-{language}")
-        names = chapters(edition)
-        pages = pdf.build_pdfs(edition, names, language=language, pdf_dir=out, chapters=False, browser=browser)
-        # one chapter on its own too (the others are printed the same way by make report)
-        pages |= pdf.build_pdfs(
-            edition, names[1:2], language=language, pdf_dir=out / "one", whole=False, browser=browser
-        )
-        chapter = out / "one" / pdf.pdf_name(names[1], language)
-        found[language] = {
-            "whole": out / pdf.pdf_name(None, language),
-            "chapter": chapter,
-            "pages": pages,
-            "edition": edition,
-            "names": names,
-        }
-    return found
+def printed(tmp_path_factory, browser, site) -> dict[str, dict]:
+    """language -> {"whole": path, "chapter": path, "pages": {file: count}, "edition": folder}.
+
+    The PDFs are a build artifact of the site: cached with it (sitetools.cached), keyed by the
+    site's key and the browser's version, reused when both match (AGSTATS_TEST_REBUILD=1: printed
+    again). Printed from a copy of each edition (the printer writes a scratch page into the folder
+    it prints, which the other workers' tests of the shared build would see)."""
+    html = site["html"]  # the session's build (conftest.py)
+    key = hashlib.sha256(f"{site['cache']['key']}\0{browser.version}".encode()).hexdigest()
+
+    def print_all(folder: Path) -> dict:
+        found = {}
+        for language, edition in editions(html).items():
+            copy = tmp_path_factory.mktemp(f"print-{language}") / "edition"
+            shutil.copytree(edition, copy)
+            out = folder / f"pdf-{language}"
+            names = chapters(copy)
+            pages = pdf.build_pdfs(copy, names, language=language, pdf_dir=out, chapters=False, browser=browser)
+            # one chapter on its own too (the others are printed the same way by make report)
+            pages |= pdf.build_pdfs(
+                copy, names[1:2], language=language, pdf_dir=out / "one", whole=False, browser=browser
+            )
+            found[language] = {
+                "whole": str(out / pdf.pdf_name(None, language)),
+                "chapter": str(out / "one" / pdf.pdf_name(names[1], language)),
+                "pages": pages,
+                "names": names,
+            }
+        return found
+
+    value = cached("pdf", key, print_all)
+    print(f"PDFs {'reused from' if value['cache']['reused'] else 'printed into'} {value['cache']['entry']}")
+    return {
+        language: dict(p, whole=Path(p["whole"]), chapter=Path(p["chapter"]), edition=editions(html)[language])
+        for language, p in value.items()
+        if language != "cache"
+    }
 
 
 def text(path: Path, first: int | None = None, last: int | None = None) -> str:

@@ -1,7 +1,8 @@
 """The Vietnamese edition, the language switch, diacritic-free search, and the site on a phone (390 px).
 
 Uses the session's shared build and crawls (conftest.py: ``site``, ``crawl_wide``,
-``crawl_phone``); a file of its own so that pytest-xdist runs it beside tests/test_site.py.
+``crawl_phone``). What only the 390 px crawl shows is in tests/test_site_phone.py, which
+pytest-xdist starts beside tests/test_site.py (one crawl per worker, in parallel).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 import unicodedata
 
 import pytest
-from sitetools import NOTEBOOKS, bs, untranslated_twins, visit
+from sitetools import NOTEBOOKS, bs, notebook_page, untranslated_twins, visit
 
 VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
@@ -30,15 +31,6 @@ def vietnamese_share(text: str) -> tuple[float, int]:
 
 def vi_pages(crawl: dict) -> dict:
     return {p: i for p, i in crawl.items() if p.startswith("vi/")}
-
-
-def notebook_page(path: str) -> bool:
-    return path.split("/")[-1].removesuffix(".html") in {n.stem for n in NOTEBOOKS}
-
-
-def test_no_horizontal_scroll_on_a_phone(crawl_phone):
-    """First in this file: this worker crawls at 390 px while the other crawls at 1366 px."""
-    assert {p: i["scroll_width"] for p, i in crawl_phone.items() if i["scroll_width"] > i["viewport"]} == {}
 
 
 def test_every_vietnamese_page_says_lang_vi(crawl_wide):
@@ -159,16 +151,6 @@ def test_the_themes_words_are_vietnamese_and_right(crawl_wide, crawl_phone):
     chrome = " ".join(crawl_wide["vi/index.html"]["chrome_words"])
     for word in ("Tìm kiếm", "Bỏ qua, đến nội dung chính", "Bật/tắt thanh bên trái", "Chế độ màu"):
         assert word in chrome, word
-
-
-def test_figures_fit_the_column_on_a_phone(crawl_phone):
-    wide = [
-        (p, img["src"], img["shown"])
-        for p, i in crawl_phone.items()
-        for img in i["images"]
-        if notebook_page(p) and img["shown"] > (img["column"] or 0) + 1
-    ]
-    assert wide == []
 
 
 def test_no_sentence_building_code_is_visible(crawl_wide, crawl_phone):
