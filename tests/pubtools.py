@@ -1,23 +1,15 @@
 """Helpers of the publication tests (tests/test_site_downloads.py, test_site_pdf.py, test_site_a11y.py).
 
-One site per test process: the real notebooks' stored outputs rendered with
-``scripts/build_site.py --no-execute`` into a temporary ``_build`` (the same build the
-browser tests of tests/test_site.py use), shared by the three files when pytest-xdist puts
-them on one worker. When tests/conftest.py offers a session-wide built site (one build per
-edition shared by every worker), :func:`built_site` is the place to use it instead.
+They read the site that tests/conftest.py builds once per session (the ``site`` fixture,
+shared by every worker and cached by content under ``_build/test-cache/``).
 """
 
 from __future__ import annotations
 
-import atexit
-import functools
 import importlib.util
-import shutil
-import tempfile
 from pathlib import Path
 
 from conftest import ROOT
-from sitetools import run_build
 
 SCRIPTS = ROOT / "scripts"
 
@@ -31,17 +23,6 @@ def _load(name: str):
 
 downloads = _load("downloads")
 pdf = _load("pdf")
-
-
-@functools.cache
-def built_site() -> Path:
-    """The HTML folder of a --no-execute build of the site (built once per process)."""
-    tmp = Path(tempfile.mkdtemp(prefix="agstats-pub-"))
-    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-    build = tmp / "_build"
-    result = run_build("--no-execute", "--build-dir", build, env={"AGSTATS_SITE_PDF": "0"})
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return build / "html"
 
 
 def editions(html: Path) -> dict[str, Path]:
